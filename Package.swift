@@ -1,0 +1,92 @@
+// swift-tools-version:6.0
+// Mujun (亩均): the 亩均论英雄 data pipeline. See README.md and docs/architecture.md.
+import PackageDescription
+
+let package = Package(
+    name: "mujun",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mujun", targets: ["mujun"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries, from Debian's -dev packages (deploy/local/setup.sh installs them).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // Debian's libcsv-dev ships no .pc file: the module map links `csv` itself.
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+
+        // SQL migrations and policy profiles, shipped inside the binary's resource bundle so an
+        // installed `mujun` works from any folder (spec details.md #78). The files themselves
+        // stay at the top level (sql/, jobs/) where analysts and operators look for them.
+        .target(
+            name: "MujunResources",
+            path: ".",
+            exclude: ["Sources/mujun", "Sources/MujunDatabase", "Sources/MujunIngest",
+                      "Sources/CLibPQ", "Sources/CLibCSV", "Tests", "docs", "deploy", "bench",
+                      "README.md"],
+            sources: ["Sources/MujunResources"],
+            resources: [.copy("sql"), .copy("jobs")]
+        ),
+
+        // PostgreSQL access over libpq: connections, parameterised queries, transactions,
+        // COPY, advisory locks, migrations.
+        .target(
+            name: "MujunDatabase",
+            dependencies: [
+                "CLibPQ",
+                "MujunResources",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
+        // Extract ingestion: libcsv streaming, decoding, validation, COPY into staging, batches.
+        .target(
+            name: "MujunIngest",
+            dependencies: [
+                "CLibCSV",
+                "MujunDatabase",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
+        // The thin command-line front end: parse, call a library, map errors to exit codes.
+        .executableTarget(
+            name: "mujun",
+            dependencies: [
+                "MujunDatabase",
+                "MujunIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .target(
+            name: "MujunTestSupport",
+            dependencies: ["MujunDatabase"],
+            path: "Tests/MujunTestSupport"
+        ),
+        .testTarget(
+            name: "MujunDatabaseTests",
+            dependencies: ["MujunDatabase", "MujunTestSupport"]
+        ),
+        .testTarget(
+            name: "MujunIngestTests",
+            dependencies: ["MujunIngest", "MujunDatabase", "MujunTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

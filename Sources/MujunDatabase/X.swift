@@ -1,0 +1,3 @@
+import CLibPQ
+import MujunResources
+public func libpqVersion() -> Int { Int(PQlibVersion()) }
