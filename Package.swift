@@ -34,8 +34,8 @@ let package = Package(
             name: "MujunResources",
             path: ".",
             exclude: ["Sources/mujun", "Sources/MujunDatabase", "Sources/MujunIngest",
-                      "Sources/CLibPQ", "Sources/CLibCSV", "Tests", "docs", "deploy", "bench",
-                      "README.md"],
+                      "Sources/CLibPQ", "Sources/CLibCSV", "Tests", "docs", "deploy", "bench", ".ci",
+                      "README.md", "Package.swift"],
             sources: ["Sources/MujunResources"],
             resources: [.copy("sql"), .copy("jobs")]
         ),

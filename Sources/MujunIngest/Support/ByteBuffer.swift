@@ -6,7 +6,7 @@
 public final class ByteBuffer {
     public private(set) var count: Int = 0
     public private(set) var capacity: Int
-    @usableFromInline var storage: UnsafeMutablePointer<UInt8>
+    var storage: UnsafeMutablePointer<UInt8>
 
     public init(capacity: Int = 64 * 1024) {
         self.capacity = max(capacity, 16)
@@ -15,7 +15,7 @@ public final class ByteBuffer {
 
     deinit { storage.deallocate() }
 
-    @inlinable public var isEmpty: Bool { count == 0 }
+    public var isEmpty: Bool { count == 0 }
 
     /// The bytes written so far; valid until the next mutation.
     public var bytes: UnsafeBufferPointer<UInt8> {
@@ -30,7 +30,7 @@ public final class ByteBuffer {
         count = newCount
     }
 
-    @usableFromInline func grow(toAtLeast needed: Int) {
+    func grow(toAtLeast needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
@@ -40,13 +40,13 @@ public final class ByteBuffer {
         capacity = newCapacity
     }
 
-    @inlinable public func append(_ byte: UInt8) {
+    public func append(_ byte: UInt8) {
         if count == capacity { grow(toAtLeast: count + 1) }
         storage[count] = byte
         count += 1
     }
 
-    @inlinable public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         if count + bytes.count > capacity { grow(toAtLeast: count + bytes.count) }
         (storage + count).update(from: base, count: bytes.count)

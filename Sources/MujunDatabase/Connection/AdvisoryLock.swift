@@ -1,0 +1,85 @@
+/// What a mutating command locks, so that two runs of the same concern never overlap
+/// (spec jobs.md "Job runs", details.md #74). One PostgreSQL advisory lock per concern,
+/// session-scoped: a killed process's session ends and its lock with it.
+public enum LockConcern: Sendable, Hashable {
+    case migrate
+    case ingest
+    case flag
+    case evaluate
+    case export
+    case operatorEntry
+    /// One lock per job name (`mujun run JOB`).
+    case job(String)
+
+    /// Advisory locks take two int4 keys; the first marks the lock as Mujun's.
+    static let namespace: Int32 = 0x4D75_6A75  // "Muju"
+
+    var key: Int32 {
+        switch self {
+        case .migrate: return 1
+        case .ingest: return 2
+        case .flag: return 3
+        case .evaluate: return 4
+        case .export: return 5
+        case .operatorEntry: return 6
+        case .job(let name):
+            // FNV-1a over the name, kept away from the fixed keys above.
+            var hash: UInt32 = 2_166_136_261
+            for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            // Positive and above the fixed keys, so pg_locks shows the same number as the key.
+            return Int32(bitPattern: (hash & 0x7FFF_FFFF) | 0x100)
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .migrate: return "migrate"
+        case .ingest: return "ingest"
+        case .flag: return "flag"
+        case .evaluate: return "evaluate"
+        case .export: return "export"
+        case .operatorEntry: return "operator entry"
+        case .job(let name): return "job \(name)"
+        }
+    }
+}
+
+extension Connection {
+    /// Takes the concern's advisory lock for this session, or throws `.lockHeld` naming the
+    /// session that holds it (application name, client, pid) and since when.
+    public func lock(_ concern: LockConcern) throws {
+        let taken = try execute("SELECT pg_try_advisory_lock($1::int4, $2::int4)",
+                                [LockConcern.namespace, concern.key]).scalar()
+        guard taken == "t" else {
+            let holder = try execute("""
+                SELECT a.pid, coalesce(nullif(a.application_name, ''), 'unknown') AS app,
+                       coalesce(host(a.client_addr), 'local socket') AS client,
+                       to_char(a.backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS since
+                FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'advisory' AND l.classid::int4 = $1::int4 AND l.objid::int4 = $2::int4
+                  AND l.objsubid = 2 AND l.granted
+                LIMIT 1
+                """, [LockConcern.namespace, concern.key])
+            let who: String
+            if holder.rowCount == 1 {
+                who = "held by \(try holder.string(0, "app") ?? "?") (server pid \(try holder.string(0, "pid") ?? "?"), "
+                    + "\(try holder.string(0, "client") ?? "?")) since \(try holder.string(0, "since") ?? "?")"
+            } else {
+                who = "held by another session"
+            }
+            throw DatabaseError(.lockHeld, message: "another \(concern.name) is running: lock \(who)")
+        }
+    }
+
+    /// Releases the concern's advisory lock (closing the connection releases it too).
+    public func unlock(_ concern: LockConcern) throws {
+        try execute("SELECT pg_advisory_unlock($1::int4, $2::int4)", [LockConcern.namespace, concern.key])
+    }
+
+    /// Runs `body` holding the concern's lock.
+    public func withLock<T>(_ concern: LockConcern, _ body: () throws -> T) throws -> T {
+        try lock(concern)
+        defer { try? unlock(concern) }
+        return try body()
+    }
+}

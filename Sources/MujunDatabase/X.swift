@@ -1,3 +1,0 @@
-import CLibPQ
-import MujunResources
-public func libpqVersion() -> Int { Int(PQlibVersion()) }

@@ -1,0 +1,287 @@
+import Crypto
+import Foundation
+import Logging
+import MujunDatabase
+
+/// Loads one extract file as one batch (spec extracts.md "Batches, idempotency, corrections").
+///
+/// The whole batch is one transaction, so readers see all of it or none of it, and a loader
+/// killed at any moment leaves nothing behind:
+/// 1. the file's SHA-256 is checked against applied batches (a match is a no-op);
+/// 2. valid rows stream through libcsv and validation into the batch's own staging table with
+///    `COPY … FREEZE` (a table created in the same transaction), rejects into a spool file;
+/// 3. the rejects are COPYed to `runs.rejects`; duplicate keys are found in SQL over the rows
+///    that passed, moved to rejects, and their raw text read back from the file;
+/// 4. within the reject limit, the staging table becomes a partition of the kind's history
+///    table in core (`ATTACH PARTITION`, no copying); over it, it stays in staging, refused;
+/// 5. the batch row, whose CHECK constraint enforces `rows_read = rows_loaded + rows_rejected`,
+///    is written last.
+public final class BatchLoader {
+    public let connection: Connection
+    public var logger: Logger
+    /// Called now and then with (bytes read, file size), for a progress bar.
+    public var progress: ((Int, Int) -> Void)?
+
+    public init(connection: Connection, logger: Logger = Logger(label: "mujun.ingest")) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Loads `file` as a batch of `kind`. Throws `ExtractError` for a file refused as a whole
+    /// (nothing is recorded then) and `DatabaseError` for database trouble.
+    public func load(_ file: URL, kind: ExtractKind, options: IngestOptions) throws -> BatchReport {
+        let started = Date()
+        let path = file.path
+        let name = file.lastPathComponent
+        let (sha256, size) = try BatchLoader.fingerprint(path)
+
+        if !options.force, let existing = try connection.execute("""
+            SELECT batch_id, to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, file_name
+            FROM runs.batches WHERE sha256 = $1 AND status = 'applied' ORDER BY batch_id LIMIT 1
+            """, [sha256]).rows.first {
+            let id = Int64(existing["batch_id"].flatMap { $0 } ?? "") ?? 0
+            return BatchReport(
+                file: path, kind: kind, batchID: id, sha256: sha256, status: .alreadyApplied,
+                rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rejectsByReason: [:], unknownColumns: [],
+                message: "already applied as batch \(id) (\(existing["file_name"].flatMap { $0 } ?? "?"), "
+                    + "\(existing["at"].flatMap { $0 } ?? "?")); nothing done (use --force to reload)",
+                asOf: nil, encoding: nil, seconds: Date().timeIntervalSince(started))
+        }
+
+        let asOf = options.asOf ?? BatchLoader.asOf(fromFileName: name) ?? options.today
+        let reader = try ExtractReader(path: path, encoding: options.encoding,
+                                       maxInvalidLineRatio: options.maxRejectRatio)
+        let spool = try RejectSpool()
+        var rowsRead = 0
+        var unknownColumns: [String] = []
+        var duplicates = 0
+        var status = BatchReport.Status.applied
+        var message = ""
+
+        let batchID: Int64 = try connection.transaction { tx in
+            let batchID = Int64(try tx.execute("SELECT nextval('runs.batch_id_seq')").scalarInt())
+            let table = kind.stagingTable(batchID: batchID)
+            // Identifiers: a closed enum and our own integer. The as-of date is ours too.
+            try tx.execute("""
+                CREATE TABLE \(table) (LIKE \(kind.historyTable) INCLUDING DEFAULTS,
+                    CONSTRAINT \(kind.rawValue)_b\(batchID)_batch CHECK (batch_id = \(batchID)))
+                """)
+            try tx.execute("""
+                ALTER TABLE \(table) ALTER COLUMN batch_id SET DEFAULT \(batchID),
+                                     ALTER COLUMN as_of SET DEFAULT '\(asOf)'::date
+                """)
+
+            let rows = ByteBuffer(capacity: 64 * 1024)
+            var validator: RowValidator?
+            var headerSkip = max(options.headerRow, 1) - 1
+            var sinceProgress = 0
+            let staged = try tx.copyIn(
+                "COPY \(table) (\(BatchLoader.copyColumns(kind).joined(separator: ", "))) FROM STDIN WITH (FREEZE)"
+            ) { copy in
+                try reader.forEachRecord { record in
+                    guard let validator else {
+                        if headerSkip > 0 { headerSkip -= 1; return }
+                        let header = try HeaderMap(header: record, kind: kind, file: path)
+                        unknownColumns = header.unknownColumns
+                        validator = RowValidator(kind: kind, header: header, rows: rows)
+                        return
+                    }
+                    rowsRead += 1
+                    do throws(RowValidator.Rejection) {
+                        try validator.accept(record)
+                    } catch {
+                        try spool.add(batchID: batchID, line: record.line, column: error.column,
+                                      reason: error.reason, raw: record.rawText)
+                    }
+                    if rows.count >= CopyIn.pieceSize {
+                        try copy.write(rows.bytes)
+                        rows.removeAll()
+                    }
+                    sinceProgress += 1
+                    if sinceProgress == 16_384, let progress = self.progress {
+                        sinceProgress = 0
+                        progress(reader.bytesConsumed, reader.fileSize)
+                    }
+                }
+                guard validator != nil else {
+                    throw ExtractError(.missingHeader, file: path, line: 1,
+                                       message: "the file has no header record (it is empty or blank)")
+                }
+                try copy.write(rows.bytes)
+            }
+            progress?(reader.fileSize, reader.fileSize)
+
+            if spool.count > 0 {
+                _ = try tx.copyIn("COPY runs.rejects (batch_id, line, column_name, reason, raw) FROM STDIN") { copy in
+                    try spool.replay { try copy.write($0) }
+                }
+            }
+            duplicates = try removeDuplicates(tx, kind: kind, table: table, batchID: batchID, reader: reader, path: path)
+
+            let loaded = staged - duplicates
+            let rejected = spool.count + duplicates
+            guard loaded + rejected == rowsRead else {
+                throw DatabaseError(.unexpectedResult, message:
+                    "row accounting does not add up for \(path): read \(rowsRead), loaded \(loaded), rejected \(rejected)")
+            }
+            let ratio = rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead)
+            if ratio > options.maxRejectRatio {
+                status = .refused
+                message = String(format: "%d of %d rows rejected (%.2f%%), above the limit of %.2f%%: "
+                                 + "nothing applied; rows kept in %@ and runs.rejects for inspection",
+                                 rejected, rowsRead, ratio * 100, options.maxRejectRatio * 100, table)
+            } else {
+                try tx.execute("ALTER TABLE \(kind.historyTable) ATTACH PARTITION \(table) FOR VALUES IN (\(batchID))")
+                message = rejected == 0 ? "applied" : "applied; \(rejected) row\(rejected == 1 ? "" : "s") rejected"
+            }
+
+            var byReason = spool.byReason
+            if duplicates > 0 { byReason[.duplicateKey, default: 0] += duplicates }
+            let reasonsJSON = try JSONEncoder.sorted.encode(Dictionary(uniqueKeysWithValues: byReason.map { ($0.key.rawValue, $0.value) }))
+            try tx.execute("""
+                INSERT INTO runs.batches (batch_id, kind, file_name, sha256, size_bytes, as_of, encoding, status, forced,
+                    rows_read, rows_loaded, rows_rejected, rejects_by_reason, unknown_columns, max_reject_ratio, message,
+                    started_at, finished_at, loaded_by, host, pid)
+                VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::text[], $15, $16,
+                    $17::timestamptz, $18::timestamptz, session_user, $19, $20)
+                """, [batchID, kind.rawValue, name, sha256, size, asOf.description,
+                      reader.resolvedEncoding.rawValue, status.rawValue, options.force,
+                      rowsRead, loaded, rejected, String(decoding: reasonsJSON, as: UTF8.self),
+                      BatchLoader.textArray(unknownColumns), options.maxRejectRatio, message,
+                      BatchLoader.timestamp(started), BatchLoader.timestamp(Date()),
+                      ProcessInfo.processInfo.hostName, Int(ProcessInfo.processInfo.processIdentifier)])
+            return batchID
+        }
+
+        var byReason = Dictionary(uniqueKeysWithValues: spool.byReason.map { ($0.key.rawValue, $0.value) })
+        if duplicates > 0 { byReason[RejectReason.duplicateKey.rawValue, default: 0] += duplicates }
+        let rejected = spool.count + duplicates
+        var report = BatchReport(
+            file: path, kind: kind, batchID: batchID, sha256: sha256, status: status,
+            rowsRead: rowsRead, rowsLoaded: rowsRead - rejected, rowsRejected: rejected,
+            rejectsByReason: byReason, unknownColumns: unknownColumns, message: message,
+            asOf: asOf.description, encoding: reader.resolvedEncoding.rawValue,
+            seconds: Date().timeIntervalSince(started))
+        if options.writeRejectsCSV {
+            report.rejectsFile = try writeRejectsCSV(batchID: batchID, beside: file)
+        }
+        logger.debug("batch \(batchID) \(status.rawValue): \(message)")
+        return report
+    }
+
+    /// Moves rows whose key repeats an earlier line of the same file to rejects
+    /// (`duplicate_key`; the first wins, details.md #17) and returns how many moved.
+    private func removeDuplicates(_ tx: Connection, kind: ExtractKind, table: String, batchID: Int64,
+                                  reader: ExtractReader, path: String) throws -> Int {
+        let key = kind.keyColumns.joined(separator: ", ")
+        // A hash aggregate answers "any at all?" cheaply; the sort only runs when there are.
+        let any = try tx.execute("SELECT EXISTS (SELECT 1 FROM \(table) GROUP BY \(key) HAVING count(*) > 1)").scalar()
+        guard any == "t" else { return 0 }
+        let moved = try tx.execute("""
+            WITH ranked AS (
+                SELECT line, row_number() OVER (PARTITION BY \(key) ORDER BY line) AS n FROM \(table)
+            ), gone AS (
+                DELETE FROM \(table) t USING ranked r WHERE t.line = r.line AND r.n > 1 RETURNING t.line
+            )
+            INSERT INTO runs.rejects (batch_id, line, column_name, reason, raw)
+            SELECT $1, line, $2, 'duplicate_key', '' FROM gone
+            RETURNING line
+            """, [batchID, kind.keyColumns[0]])
+        var lines = Set<Int>()
+        for r in 0..<moved.rowCount { if let l = Int(moved.string(r, 0) ?? "") { lines.insert(l) } }
+        // The raw text of those lines, read again from the file (duplicates are rare; keeping
+        // every key in memory to catch them in one pass would not be flat).
+        let again = try ExtractReader(path: path, encoding: reader.resolvedEncoding)
+        let raw = ByteBuffer()
+        try again.forEachRecord { record in
+            guard lines.contains(record.line) else { return }
+            raw.append("\(record.line)\t")
+            RejectSpool.appendText(record.rawText, to: raw)
+            raw.append(0x0A)
+        }
+        try tx.execute("CREATE TEMPORARY TABLE duplicate_raw (line integer, raw text) ON COMMIT DROP")
+        _ = try tx.copyIn("COPY duplicate_raw FROM STDIN") { try $0.write(raw.bytes) }
+        try tx.execute("""
+            UPDATE runs.rejects r SET raw = d.raw FROM duplicate_raw d
+            WHERE r.batch_id = $1 AND r.line = d.line AND r.reason = 'duplicate_key'
+            """, [batchID])
+        return lines.count
+    }
+
+    /// Writes `FILE.rejects.csv` beside the file: UTF-8, header `line,column,reason,raw`,
+    /// ordered by line; written under a temporary name and renamed, so it is whole or absent.
+    public func writeRejectsCSV(batchID: Int64, beside file: URL) throws -> String {
+        let target = file.deletingLastPathComponent()
+            .appendingPathComponent(BatchLoader.rejectsFileName(for: file.lastPathComponent))
+        let temporary = target.appendingPathExtension("tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        let handle = try FileHandle(forWritingTo: temporary)
+        do {
+            try connection.copyOut("""
+                COPY (SELECT line, column_name AS "column", reason, raw FROM runs.rejects
+                      WHERE batch_id = \(batchID) ORDER BY line) TO STDOUT WITH (FORMAT csv, HEADER)
+                """) { piece in try handle.write(contentsOf: Data(piece)) }
+            try handle.synchronize()
+            try handle.close()
+            _ = try? FileManager.default.removeItem(at: target)
+            try FileManager.default.moveItem(at: temporary, to: target)
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        return target.path
+    }
+
+    public static func rejectsFileName(for name: String) -> String {
+        let stem = name.lowercased().hasSuffix(".csv") ? String(name.dropLast(4)) : name
+        return stem + ".rejects.csv"
+    }
+
+    static func copyColumns(_ kind: ExtractKind) -> [String] {
+        ["line"] + kind.columns.map(\.name) + (kind.normalisedNameColumn.map { [$0.stored] } ?? [])
+    }
+
+    /// The first valid date in a file name (details.md #70).
+    public static func asOf(fromFileName name: String) -> CalendarDay? {
+        DateParsing.firstDateInFileName(name).flatMap { CalendarDay(year: $0.year, month: $0.month, day: $0.day) }
+    }
+
+    /// SHA-256 (hex) and size of a file, read in 1 MiB pieces.
+    public static func fingerprint(_ path: String) throws -> (String, Int) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ExtractError(.cannotRead, file: path, message: FileManager.default.fileExists(atPath: path)
+                               ? "cannot be read (permissions?)" : "no such file")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size = 0
+        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
+            hasher.update(data: data)
+            size += data.count
+        }
+        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: date)
+    }
+
+    /// A PostgreSQL array literal of text values, every element quoted and escaped.
+    static func textArray(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
+    }
+}
+
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }
+}

@@ -1,0 +1,123 @@
+/// Checks one data record of an extract against its kind and writes it, in COPY text format,
+/// as a row of the batch's staging table; or says why it is rejected.
+///
+/// Defects are looked for in the order of details.md #6: record-level (`bad_encoding`,
+/// `wrong_field_count`, `bad_quoting`), then column by column in the spec table's order
+/// (`missing_required`, the type's own code, `negative_value`), then the kind's row rules.
+/// `duplicate_key` is left to SQL, over the rows that passed (details.md #17).
+final class RowValidator {
+    struct Rejection: Error {
+        let reason: RejectReason
+        let column: String
+    }
+
+    let kind: ExtractKind
+    let columns: [ColumnSpec]
+    let header: HeaderMap
+    let rows: ByteBuffer
+    /// Where each column's canonical text starts and ends in `rows`, for the row rules.
+    private var spans: [(start: Int, end: Int)?]
+    private let amountColumns: [Int]
+    private let normalisedSource: Int?
+    private let crossField: [(later: Int, earlier: Int, isArea: Bool)]
+
+    /// The staging table's columns, in the order rows are written.
+    var copyColumns: [String] {
+        ["line"] + columns.map(\.name) + (kind.normalisedNameColumn.map { [$0.stored] } ?? [])
+    }
+
+    init(kind: ExtractKind, header: HeaderMap, rows: ByteBuffer) {
+        self.kind = kind
+        self.columns = kind.columns
+        self.header = header
+        self.rows = rows
+        spans = Array(repeating: nil, count: kind.columns.count)
+        let names = kind.columns.map(\.name)
+        func index(_ name: String) -> Int { names.firstIndex(of: name)! }
+        amountColumns = kind == .tax ? names.indices.filter { ExtractKind.taxAmountColumns.contains(names[$0]) } : []
+        normalisedSource = kind.normalisedNameColumn.map { index($0.source) }
+        // Parcels' cross-field rules (spec extracts.md `parcels`), in the spec's order; the
+        // reported column is the one whose value contradicts the other.
+        crossField = kind == .parcels ? [
+            (index("developed_area_m2"), index("area_m2"), true),       // developed > area
+            (index("agreed_start_on"), index("supplied_on"), false),    // agreed start < supplied
+            (index("production_start_on"), index("actual_start_on"), false),  // production < start
+        ] : []
+    }
+
+    /// Validates `record`; on success its row is appended to `rows`, otherwise nothing is.
+    func accept(_ record: CSVRecord) throws(Rejection) {
+        if let defect = record.defect, defect == .badEncoding {
+            throw Rejection(reason: .badEncoding, column: "")
+        }
+        if record.count != header.fieldCount {
+            throw Rejection(reason: .wrongFieldCount, column: "")
+        }
+        if let defect = record.defect {
+            throw Rejection(reason: defect, column: "")
+        }
+        let rowStart = rows.count
+        rows.append("\(record.line)")
+        for c in 0..<columns.count {
+            rows.append(0x09)
+            let spec = columns[c]
+            guard let f = header.fieldIndex[c], let value = record.field(f) else {
+                if spec.required {
+                    rows.truncate(to: rowStart)
+                    throw Rejection(reason: .missingRequired, column: spec.name)
+                }
+                rows.append(0x5C)
+                rows.append(0x4E)  // \N
+                spans[c] = nil
+                continue
+            }
+            let start = rows.count
+            do {
+                try FieldParser.parse(spec.type, value, quoted: record.isQuoted(f), into: rows)
+            } catch {
+                rows.truncate(to: rowStart)
+                throw Rejection(reason: error, column: spec.name)
+            }
+            spans[c] = (start, rows.count)
+        }
+        if !amountColumns.isEmpty, amountColumns.allSatisfy({ spans[$0] == nil }) {
+            rows.truncate(to: rowStart)
+            throw Rejection(reason: .missingRequired, column: "")
+        }
+        for rule in crossField {
+            // Skipped when a side is NULL (details.md #16).
+            guard let later = spans[rule.later], let earlier = spans[rule.earlier] else { continue }
+            let violated = rule.isArea
+                ? number(later) > number(earlier)        // developed_area_m2 > area_m2
+                : compare(later, earlier) < 0             // canonical YYYY-MM-DD sorts as dates
+            if violated {
+                rows.truncate(to: rowStart)
+                throw Rejection(reason: .outOfRange, column: columns[rule.later].name)
+            }
+        }
+        if let source = normalisedSource, let f = header.fieldIndex[source], let name = record.string(f) {
+            rows.append(0x09)
+            do {
+                try CopyText.append(NameNormalizer.normalize(name), to: rows)
+            } catch {
+                rows.truncate(to: rowStart)
+                throw Rejection(reason: error, column: columns[source].name)
+            }
+        }
+        rows.append(0x0A)
+    }
+
+    private func text(_ span: (start: Int, end: Int)) -> Substring {
+        let bytes = UnsafeBufferPointer(rebasing: rows.bytes[span.start..<span.end])
+        return Substring(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Areas are at most 12 integer digits and 2 decimals: exact enough in a Double to order
+    /// two of them correctly.
+    private func number(_ span: (start: Int, end: Int)) -> Double { Double(text(span)) ?? 0 }
+
+    private func compare(_ a: (start: Int, end: Int), _ b: (start: Int, end: Int)) -> Int {
+        let x = text(a), y = text(b)
+        return x == y ? 0 : (x < y ? -1 : 1)
+    }
+}

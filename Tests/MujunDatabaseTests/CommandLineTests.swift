@@ -1,0 +1,58 @@
+import Foundation
+import MujunTestSupport
+import Testing
+
+@Suite("Command line")
+struct CommandLineTests {
+    @Test("migrate against an unreachable server exits 69 with one line naming host and port")
+    func unreachableServer() throws {
+        var env = ProcessInfo.processInfo.environment
+        env["PGHOST"] = "127.0.0.1"
+        env["PGPORT"] = "1"
+        let outcome = try MujunBinary.run(["migrate"], environment: env)
+        #expect(outcome.status == 69)
+        let lines = outcome.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(outcome.stderr.contains("127.0.0.1:1"))
+        #expect(!outcome.stderr.contains("Fatal error"))
+    }
+
+    @Test("bad arguments exit 64")
+    func badArguments() throws {
+        #expect(try MujunBinary.run(["migrate", "--no-such-option"]).status == 64)
+        #expect(try MujunBinary.run(["no-such-command"]).status == 64)
+    }
+
+    @Test("a password in --db is refused and never echoed")
+    func passwordInConnectionString() throws {
+        for db in ["host=localhost password=s3cr3t-pw", "postgresql://user:s3cr3t-pw@localhost/db"] {
+            let outcome = try MujunBinary.run(["status", "--db", db])
+            #expect(outcome.status == 64)
+            #expect(!outcome.stderr.contains("s3cr3t-pw"))
+            #expect(outcome.stderr.contains("pgpass"))
+        }
+    }
+
+    @Test("a wrong password is reported without the password")
+    func wrongPasswordNotEchoed() throws {
+        var env = ProcessInfo.processInfo.environment
+        env["PGPASSWORD"] = "s3cr3t-pw"
+        env["PGHOST"] = "127.0.0.1"
+        env["PGPORT"] = "1"
+        let outcome = try MujunBinary.run(["status"], environment: env)
+        #expect(outcome.status == 69)
+        #expect(!outcome.stderr.contains("s3cr3t-pw"))
+    }
+
+    @Test("status names the database, the server version and the migrations")
+    func statusReportsMigrations() throws {
+        let db = try TestDatabase.migrated()
+        let outcome = try MujunBinary.run(["status", "--json"], environment: db.environment)
+        #expect(outcome.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        #expect((json?["server_version"] as? String)?.hasPrefix("15.") == true)
+        #expect((json?["migrations_pending"] as? [String])?.isEmpty == true)
+        #expect(((json?["migrations_applied"] as? [Any])?.count ?? 0) >= 2)
+        #expect((json?["database"] as? String)?.contains(db.name) == true)
+    }
+}
