@@ -50,11 +50,14 @@ final class RowValidator {
         if let defect = record.defect, defect == .badEncoding {
             throw Rejection(reason: .badEncoding, column: "")
         }
+        if let defect = record.defect {
+            // A badly quoted record's parsed fields are partial; count them leniently from its
+            // text, because a wrong field count still takes precedence (details.md #6).
+            let count = RowValidator.lenientFieldCount(record.rawText)
+            throw Rejection(reason: count == header.fieldCount ? defect : .wrongFieldCount, column: "")
+        }
         if record.count != header.fieldCount {
             throw Rejection(reason: .wrongFieldCount, column: "")
-        }
-        if let defect = record.defect {
-            throw Rejection(reason: defect, column: "")
         }
         let rowStart = rows.count
         rows.append("\(record.line)")
@@ -105,6 +108,34 @@ final class RowValidator {
             }
         }
         rows.append(0x0A)
+    }
+
+    /// Fields of a record read the forgiving way: a `"` opens a quoted part only at the start
+    /// of a field; after it closes, anything up to the next comma belongs to the same field.
+    static func lenientFieldCount(_ raw: String) -> Int {
+        var count = 1
+        var atFieldStart = true
+        var inQuotes = false
+        var iterator = raw.utf8.makeIterator()
+        var pending: UInt8? = nil
+        while let byte = pending ?? iterator.next() {
+            pending = nil
+            if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                    let next = iterator.next()
+                    if next != UInt8(ascii: "\"") { inQuotes = false; pending = next }
+                }
+                continue
+            }
+            if byte == UInt8(ascii: ",") {
+                count += 1
+                atFieldStart = true
+                continue
+            }
+            if byte == UInt8(ascii: "\""), atFieldStart { inQuotes = true }
+            atFieldStart = false
+        }
+        return count
     }
 
     private func text(_ span: (start: Int, end: Int)) -> Substring {

@@ -3,10 +3,12 @@
 /// The ingest hot path appends every validated field here in COPY text format. Swift arrays
 /// paid for bounds and exclusivity checks on every byte (shared/notes/toolchain.md: 2.65 s →
 /// 1.95 s for 2 M rows with raw buffers), hence this small unsafe type with a safe surface.
+/// Exclusivity checks are off for its stored properties: a buffer belongs to one loader on one
+/// thread, and the checks cost a third of a field parse.
 public final class ByteBuffer {
-    public private(set) var count: Int = 0
-    public private(set) var capacity: Int
-    var storage: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) public private(set) var count: Int = 0
+    @exclusivity(unchecked) public private(set) var capacity: Int
+    @exclusivity(unchecked) var storage: UnsafeMutablePointer<UInt8>
 
     public init(capacity: Int = 64 * 1024) {
         self.capacity = max(capacity, 16)

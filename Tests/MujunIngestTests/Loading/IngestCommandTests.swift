@@ -1,0 +1,146 @@
+import Foundation
+import MujunDatabase
+import MujunIngest
+import MujunTestSupport
+import Testing
+
+@Suite("Ingest: command line, drop folder, crashes")
+struct IngestCommandTests {
+    static func age(_ url: URL, seconds: TimeInterval = 600) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-seconds)],
+                                              ofItemAtPath: url.path)
+    }
+
+    @Test("--inbox: complete files load in order, move to archive/ or failed/, links and fresh files are not taken")
+    func dropFolder() throws {
+        let db = try TestDatabase.migrated()
+        let inbox = try TemporaryDirectory()
+        let outside = try TemporaryDirectory()
+        let registry = try inbox.write("REGISTRY_20250101.csv", "uscc,name,status,industry_code,region_code,above_scale\n\(Codes.a),甲,存续,3311,320101,是\n")
+        // 20 good rows and one duplicate: 1 of 21 rejected, under the 5 % limit.
+        let taxRows = (1...20).map { "\(Codes.a),20\(23 + $0 / 13)-\(String(format: "%02d", ($0 - 1) % 12 + 1)),\($0)" }
+        let tax = try inbox.write("tax_20250101.csv", "uscc,period,vat\n" + (taxRows + [taxRows[0]]).joined(separator: "\n") + "\n")
+        let refused = try inbox.write("power_20250101.csv", "account_no,account_name,period,kwh\n1,甲,2024-12,-1\n")
+        let unknown = try inbox.write("misc_20250101.csv", "a,b\n")
+        let fresh = try inbox.write("tax_20250102.csv", "uscc,period,vat\n\(Codes.b),2024-12,1\n")
+        let partial = try inbox.write("tax_20250103.csv.part", "uscc,period,vat\n")
+        let secret = try outside.write("tax_secret.csv", "uscc,period,vat\n\(Codes.c),2024-12,1\n")
+        try FileManager.default.createSymbolicLink(at: inbox.url.appendingPathComponent("tax_link.csv"),
+                                                   withDestinationURL: secret)
+        for file in [registry, tax, refused, unknown, partial] { try Self.age(file) }
+
+        let outcome = try MujunBinary.run(["ingest", "--inbox", inbox.url.path, "--json"], environment: db.environment)
+        #expect(outcome.status == 65)
+        let objects = outcome.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let order = objects.map { ($0["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } ?? "?" }
+        // As-of first, then kind (registry, parcels, accounts, tax, power), then name in C collation.
+        // The link has no date in its name: its as-of is today, so it comes last.
+        #expect(order == ["REGISTRY_20250101.csv", "tax_20250101.csv", "power_20250101.csv", "misc_20250101.csv", "tax_link.csv"])
+        let fm = FileManager.default
+        let archived = try fm.contentsOfDirectory(atPath: inbox.url.appendingPathComponent("archive").path).sorted()
+        let failed = try fm.contentsOfDirectory(atPath: inbox.url.appendingPathComponent("failed").path).sorted()
+        #expect(archived.contains { $0.hasSuffix("-REGISTRY_20250101.csv") })
+        #expect(archived.contains { $0.hasSuffix("-tax_20250101.csv") })
+        #expect(archived.contains { $0.hasSuffix("-tax_20250101.rejects.csv") })
+        #expect(failed.contains("power_20250101.csv") && failed.contains("power_20250101.csv.error.txt"))
+        #expect(failed.contains("misc_20250101.csv") && failed.contains("misc_20250101.csv.error.txt"))
+        #expect(failed.contains("tax_link.csv.error.txt"))
+        // Left for the next run.
+        #expect(fm.fileExists(atPath: fresh.path) && fm.fileExists(atPath: partial.path))
+        // The link's target was never read.
+        let connection = try db.connect()
+        #expect(try connection.execute("SELECT count(*) FROM core.tax_rows WHERE uscc = $1", [Codes.c]).scalarInt() == 0)
+        #expect(fm.fileExists(atPath: secret.path))
+        let error = try String(contentsOf: inbox.url.appendingPathComponent("failed/power_20250101.csv.error.txt"), encoding: .utf8)
+        #expect(error.contains("above the limit"))
+    }
+
+    @Test("command line: exit codes 64, 65, 66 and the load report on stderr")
+    func exitCodes() throws {
+        let db = try TestDatabase.migrated()
+        let folder = try TemporaryDirectory()
+        let ok = try folder.write("tax.csv", "uscc,period,vat\n\(Codes.a),2024-01,1\n")
+        let bad = try folder.write("tax_bad.csv", "uscc,vat\n\(Codes.a),1\n")
+        #expect(try MujunBinary.run(["ingest", "taxes", ok.path], environment: db.environment).status == 64)
+        #expect(try MujunBinary.run(["ingest", "tax"], environment: db.environment).status == 64)
+        let missing = try MujunBinary.run(["ingest", "tax", folder.url.appendingPathComponent("nope.csv").path],
+                                          environment: db.environment)
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("nope.csv"))
+        let both = try MujunBinary.run(["ingest", "tax", ok.path, bad.path], environment: db.environment)
+        #expect(both.status == 65)
+        #expect(both.stderr.contains("read 1 = loaded 1 + rejected 0"))
+        #expect(both.stderr.contains("tax_bad.csv") && both.stderr.contains("period"))
+        let again = try MujunBinary.run(["ingest", "tax", ok.path, "--json"], environment: db.environment)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("\"status\":\"already_applied\""))
+        let xlsx = try folder.write("tax.xlsx", Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0]))
+        let workbook = try MujunBinary.run(["ingest", "tax", xlsx.path], environment: db.environment)
+        #expect(workbook.status == 65)
+        #expect(workbook.stderr.contains("CSV"))
+    }
+
+    @Test("SIGKILL in the middle of a large file leaves nothing of the batch; a rerun completes it")
+    func killMidLoad() throws {
+        let db = try TestDatabase.migrated()
+        let folder = try TemporaryDirectory()
+        let rows = 600_000
+        var text = "uscc,period,vat,corporate_income_tax,sales_revenue\n"
+        text.reserveCapacity(rows * 70)
+        // 25 000 enterprises × 24 months: every (uscc, period) once.
+        let codes = (0..<(rows / 24)).map { i -> String in
+            let first17 = "9132010000" + String(format: "%07d", i)
+            return first17 + String(USCC.checkCharacter(for: first17)!)
+        }
+        for i in 0..<rows {
+            let month = i / codes.count
+            let period = "\(2023 + month / 12)-\(month % 12 < 9 ? "0" : "")\(month % 12 + 1)"
+            text += "\(codes[i % codes.count]),\(period),\(i % 9973).25,\(i % 101),\(i)\n"
+        }
+        let file = try folder.write("tax_big.csv", text)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: MujunBinary.path)
+        process.arguments = ["ingest", "tax", file.path]
+        process.environment = db.environment
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let watcher = try db.connect()
+        var sawCopy = false
+        for _ in 0..<600 where !sawCopy {
+            let progress = try watcher.execute("""
+                SELECT count(*) FROM pg_stat_progress_copy p JOIN pg_stat_activity a USING (pid)
+                WHERE a.datname = current_database() AND p.tuples_processed > 1000
+                """).scalarInt()
+            sawCopy = progress > 0
+            if !sawCopy { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        #expect(sawCopy, "the loader never reached its COPY")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        // The server notices the dead client and rolls its transaction back.
+        var staged = -1
+        for _ in 0..<100 {
+            staged = try watcher.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'staging'").scalarInt()
+            let busy = try watcher.execute("""
+                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                  AND application_name LIKE 'mujun ingest%'
+                """).scalarInt()
+            if busy == 0 && staged == 0 { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(staged == 0)
+        #expect(try watcher.execute("SELECT count(*) FROM runs.batches").scalarInt() == 0)
+        #expect(try watcher.execute("SELECT count(*) FROM core.tax_rows").scalarInt() == 0)
+        #expect(try watcher.execute("SELECT count(*) FROM runs.rejects").scalarInt() == 0)
+
+        let rerun = try MujunBinary.run(["ingest", "tax", file.path, "--json"], environment: db.environment)
+        #expect(rerun.status == 0)
+        #expect(try watcher.execute("SELECT count(*) FROM core.tax_rows").scalarInt() == rows)
+        #expect(try watcher.execute("SELECT rows_read FROM runs.batches").scalarInt() == rows)
+    }
+}
