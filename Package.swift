@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "MujunResources",
             path: ".",
-            exclude: ["Sources/mujun", "Sources/MujunDatabase", "Sources/MujunIngest",
+            exclude: ["Sources/mujun", "Sources/MujunDatabase", "Sources/MujunIngest", "Sources/MujunPolicy",
                       "Sources/CLibPQ", "Sources/CLibCSV", "Tests", "docs", "deploy", "bench", ".ci",
                       "README.md", "Package.swift"],
             sources: ["Sources/MujunResources"],
@@ -63,12 +63,24 @@ let package = Package(
             ]
         ),
 
+        // Policy profiles (jobs/policies/*.yaml): strict keys, ranges, canonical SHA-256.
+        .target(
+            name: "MujunPolicy",
+            dependencies: [
+                "MujunResources",
+                "MujunDatabase",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
         // The thin command-line front end: parse, call a library, map errors to exit codes.
         .executableTarget(
             name: "mujun",
             dependencies: [
                 "MujunDatabase",
                 "MujunIngest",
+                "MujunPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -82,6 +94,10 @@ let package = Package(
         .testTarget(
             name: "MujunDatabaseTests",
             dependencies: ["MujunDatabase", "MujunTestSupport"]
+        ),
+        .testTarget(
+            name: "MujunPolicyTests",
+            dependencies: ["MujunPolicy", "MujunTestSupport"]
         ),
         .testTarget(
             name: "MujunIngestTests",

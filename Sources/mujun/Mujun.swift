@@ -20,6 +20,7 @@ struct Mujun: ParsableCommand {
             MigrateCommand.self,
             StatusCommand.self,
             IngestCommand.self,
+            AccountsCommand.self,
         ]
     )
 }

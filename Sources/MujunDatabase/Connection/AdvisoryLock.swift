@@ -77,6 +77,7 @@ extension Connection {
     }
 
     /// Runs `body` holding the concern's lock.
+    @discardableResult
     public func withLock<T>(_ concern: LockConcern, _ body: () throws -> T) throws -> T {
         try lock(concern)
         defer { try? unlock(concern) }

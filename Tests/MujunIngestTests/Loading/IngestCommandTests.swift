@@ -144,3 +144,28 @@ struct IngestCommandTests {
         #expect(try watcher.execute("SELECT rows_read FROM runs.batches").scalarInt() == rows)
     }
 }
+
+@Suite("Accounts: manual mapping")
+struct AccountsCommandTests {
+    @Test("accounts list shows the unlinked; map wins, unmap restores automatic linking")
+    func mapAndUnmap() throws {
+        let bench = try IngestBench()
+        try bench.load(.registry, "registry.csv", "uscc,name,status,industry_code,region_code,above_scale\n\(Codes.a),甲,存续,3311,320101,是\n")
+        try bench.load(.power, "power.csv", "account_no,account_name,period,kwh\n001,甲,2024-01,1\n002,无名,2024-01,2\n")
+        let env = bench.db.environment
+        let listed = try MujunBinary.run(["accounts", "list", "--json"], environment: env)
+        #expect(listed.status == 0)
+        let unlinked = try JSONDecoder().decode([PowerAccounts.Account].self, from: Data(listed.stdout.utf8))
+        #expect(unlinked.map(\.accountNo) == ["002"])
+        #expect(try MujunBinary.run(["accounts", "map", "002", "913202817642138543", "--reason", "x"], environment: env).status == 64)
+        #expect(try MujunBinary.run(["accounts", "map", "002", Codes.e, "--reason", "供电公司确认", "--by", "王"],
+                                    environment: env).status == 0)
+        #expect(try MujunBinary.run(["accounts", "map", "001", Codes.f, "--reason", "改制"], environment: env).status == 0)
+        #expect(try bench.strings("SELECT account_no, uscc, link_method FROM core.power_account_links ORDER BY 1")
+                == ["001|\(Codes.f)|manual", "002|\(Codes.e)|manual"])
+        #expect(try MujunBinary.run(["accounts", "unmap", "001", "--reason", "录错"], environment: env).status == 0)
+        #expect(try bench.strings("SELECT account_no, uscc, link_method FROM core.power_account_links ORDER BY 1")
+                == ["001|\(Codes.a)|name", "002|\(Codes.e)|manual"])
+        #expect(try bench.strings("SELECT made_by, reason FROM runs.account_mappings WHERE account_no = '002'") == ["王|供电公司确认"])
+    }
+}

@@ -1,0 +1,126 @@
+import Crypto
+import Foundation
+import MujunResources
+import Yams
+
+/// A policy profile (`jobs/policies/*.yaml`): every number of spec evaluation.md and land.md
+/// as a key, so that each county sets its own (spec evaluation.md §8).
+///
+/// Numbers are kept as exact decimal text: they travel to PostgreSQL as `numeric` through the
+/// stored canonical JSON (`runs.policy_profiles`), never through a float.
+public struct PolicyProfile: Sendable {
+    public struct Indicator: Sendable, Equatable {
+        public let weight: String
+        /// A fixed benchmark; nil: `benchmark_factor` × the cohort mean.
+        public let benchmark: String?
+    }
+
+    public let name: String
+    /// The parsed tree; `canonicalJSON` of it is what is hashed and stored.
+    public let tree: PolicyValue
+    /// SHA-256 (hex) of the canonical JSON (details.md #57).
+    public let sha256: String
+    /// Where it was read from, for messages.
+    public let source: String
+
+    // Grading (evaluation.md)
+    public let sections: [String]
+    public let industrialLandUses: [String]
+    public let indicators: [String: [String: Indicator]]
+    public let classCuts: (a: String, b: String, c: String)
+
+    public var canonicalJSON: String { tree.canonicalJSON }
+
+    /// Reads and validates a profile: `name` is a file path, or the name of a profile in
+    /// `./jobs/policies/`, `$MUJUN_JOBS_DIR/policies/`, or the ones built into mujun.
+    public static func load(_ nameOrPath: String,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PolicyProfile {
+        let url = try locate(nameOrPath, environment: environment)
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let text = String(data: data, encoding: .utf8) else {
+            throw PolicyError(file: url.path, key: "", message: "cannot be read as UTF-8 text")
+        }
+        return try PolicyProfile(yaml: text, source: url.path)
+    }
+
+    static func locate(_ nameOrPath: String, environment: [String: String]) throws -> URL {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
+            let url = URL(fileURLWithPath: nameOrPath)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw PolicyError(file: nameOrPath, key: "", message: "no such policy profile file")
+            }
+            return url
+        }
+        guard nameOrPath.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw PolicyError(file: nameOrPath, key: "", message: "a profile name is letters, digits, - and _")
+        }
+        var folders: [URL] = []
+        if let dir = environment["MUJUN_JOBS_DIR"] { folders.append(URL(fileURLWithPath: dir).appendingPathComponent("policies")) }
+        folders.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("jobs/policies"))
+        folders.append(MujunResources.jobsDirectory.appendingPathComponent("policies"))
+        for folder in folders {
+            let url = folder.appendingPathComponent(nameOrPath + ".yaml")
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+        }
+        throw PolicyError(file: nameOrPath, key: "", message: "no profile of that name in "
+                          + folders.map(\.path).joined(separator: ", "))
+    }
+
+    public init(yaml: String, source: String) throws {
+        self.source = source
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch {
+            throw PolicyError(file: source, key: "", message: "not valid YAML: \(error)")
+        }
+        guard let node else { throw PolicyError(file: source, key: "", message: "the file is empty") }
+        tree = try PolicyProfile.value(of: node, path: "", source: source)
+        sha256 = SHA256.hash(data: Data(tree.canonicalJSON.utf8)).map { String(format: "%02x", $0) }.joined()
+
+        let schema = PolicySchema(source: source)
+        let checked = try schema.check(tree)
+        name = checked.name
+        sections = checked.sections
+        industrialLandUses = checked.industrialLandUses
+        indicators = checked.indicators
+        classCuts = checked.classCuts
+    }
+
+    /// Converts a YAML node into the plain tree, resolving scalars as YAML 1.1 core types do,
+    /// except that a date stays its text.
+    static func value(of node: Node, path: String, source: String) throws -> PolicyValue {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style != .plain { return .string(scalar.string) }
+            switch node.tag.rawValue {
+            case Tag.Name.null.rawValue: return .null
+            case Tag.Name.bool.rawValue: return .bool(node.bool ?? false)
+            case Tag.Name.int.rawValue, Tag.Name.float.rawValue:
+                guard let decimal = PolicyValue.canonicalDecimal(scalar.string) else {
+                    throw PolicyError(file: source, key: path, message: "\"\(scalar.string)\" is not a plain decimal number")
+                }
+                return .number(decimal)
+            default: return .string(scalar.string)
+            }
+        case .sequence(let sequence):
+            return .list(try sequence.enumerated().map { try value(of: $1, path: "\(path)[\($0)]", source: source) })
+        case .mapping(let mapping):
+            var pairs: [(String, PolicyValue)] = []
+            var seen = Set<String>()
+            for (key, value) in mapping {
+                guard let k = key.scalar?.string else {
+                    throw PolicyError(file: source, key: path, message: "keys must be plain text")
+                }
+                let childPath = path.isEmpty ? k : "\(path).\(k)"
+                guard seen.insert(k).inserted else {
+                    throw PolicyError(file: source, key: childPath, message: "the key appears twice")
+                }
+                pairs.append((k, try self.value(of: value, path: childPath, source: source)))
+            }
+            return .map(pairs)
+        case .alias:
+            throw PolicyError(file: source, key: path, message: "YAML aliases are not allowed in a profile")
+        }
+    }
+}
