@@ -34,6 +34,7 @@ let package = Package(
             name: "MujunResources",
             path: ".",
             exclude: ["Sources/mujun", "Sources/MujunDatabase", "Sources/MujunIngest", "Sources/MujunPolicy",
+                      "Sources/MujunLand", "Sources/MujunGrading", "Sources/MujunGenerate",
                       "Sources/CLibPQ", "Sources/CLibCSV", "Tests", "docs", "deploy", "bench", ".ci",
                       "README.md", "Package.swift"],
             sources: ["Sources/MujunResources"],
@@ -74,6 +75,24 @@ let package = Package(
             ]
         ),
 
+        // Land flags (spec land.md): idle and inefficient parcels, set-based SQL in sql/land/.
+        .target(
+            name: "MujunLand",
+            dependencies: ["MujunDatabase", "MujunPolicy", "MujunIngest", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        // Grading (spec evaluation.md): per-mu indicators and A–D classes, SQL in sql/grading/.
+        .target(
+            name: "MujunGrading",
+            dependencies: ["MujunDatabase", "MujunPolicy", "MujunIngest", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        // A synthetic county for the demo and tests (issue 9): deterministic for a seed.
+        .target(
+            name: "MujunGenerate",
+            dependencies: ["MujunIngest"]
+        ),
+
         // The thin command-line front end: parse, call a library, map errors to exit codes.
         .executableTarget(
             name: "mujun",
@@ -81,6 +100,9 @@ let package = Package(
                 "MujunDatabase",
                 "MujunIngest",
                 "MujunPolicy",
+                "MujunLand",
+                "MujunGrading",
+                "MujunGenerate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -94,6 +116,18 @@ let package = Package(
         .testTarget(
             name: "MujunDatabaseTests",
             dependencies: ["MujunDatabase", "MujunTestSupport"]
+        ),
+        .testTarget(
+            name: "MujunLandTests",
+            dependencies: ["MujunLand", "MujunIngest", "MujunPolicy", "MujunDatabase", "MujunTestSupport"]
+        ),
+        .testTarget(
+            name: "MujunGradingTests",
+            dependencies: ["MujunGrading", "MujunIngest", "MujunPolicy", "MujunDatabase", "MujunTestSupport"]
+        ),
+        .testTarget(
+            name: "MujunGenerateTests",
+            dependencies: ["MujunGenerate", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
         ),
         .testTarget(
             name: "MujunPolicyTests",

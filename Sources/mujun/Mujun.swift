@@ -21,6 +21,9 @@ struct Mujun: ParsableCommand {
             StatusCommand.self,
             IngestCommand.self,
             AccountsCommand.self,
+            FlagCommand.self,
+            EvaluateCommand.self,
+            GenerateCommand.self,
         ]
     )
 }

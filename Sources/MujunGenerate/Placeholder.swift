@@ -1,0 +1,2 @@
+/// Placeholder until the Generate work lands.
+public enum MujunGenerateModule {}

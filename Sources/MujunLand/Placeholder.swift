@@ -1,0 +1,2 @@
+/// Placeholder until the Land work lands.
+public enum MujunLandModule {}
