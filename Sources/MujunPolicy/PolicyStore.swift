@@ -9,6 +9,6 @@ extension PolicyProfile {
             INSERT INTO runs.policy_profiles (sha256, name, content, source_yaml, first_used)
             VALUES ($1, $2, $3::jsonb, $4, $5::timestamptz)
             ON CONFLICT (sha256) DO NOTHING
-            """, [sha256, name, canonicalJSON, yaml, ISO8601DateFormatter().string(from: time)])
+            """, [sha256, name, canonicalJSON, yaml, time.sqlTimestamp])
     }
 }

@@ -23,6 +23,9 @@ struct Mujun: ParsableCommand {
             AccountsCommand.self,
             FlagCommand.self,
             EvaluateCommand.self,
+            PublishCommand.self,
+            VetoCommand.self,
+            ReviewCommand.self,
             GenerateCommand.self,
         ]
     )

@@ -43,12 +43,11 @@ public struct PowerAccounts {
     /// the registry (details.md #52).
     public func record(accountNo: String, uscc: String?, reason: String, documentNo: String?,
                        madeBy: String, at time: Date = Date()) throws {
-        let stamp = ISO8601DateFormatter().string(from: time)
         try connection.withLock(.operatorEntry) {
             try connection.execute("""
                 INSERT INTO runs.account_mappings (account_no, uscc, reason, document_no, made_by, made_at)
                 VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
-                """, [accountNo, uscc, reason, documentNo, madeBy, stamp])
+                """, [accountNo, uscc, reason, documentNo, madeBy, time.sqlTimestamp])
         }
     }
 }

@@ -148,7 +148,7 @@ public final class BatchLoader {
                       reader.resolvedEncoding.rawValue, status.rawValue, options.force,
                       rowsRead, loaded, rejected, String(decoding: reasonsJSON, as: UTF8.self),
                       BatchLoader.textArray(unknownColumns), options.maxRejectRatio, message,
-                      BatchLoader.timestamp(started), BatchLoader.timestamp(Date()),
+                      started.sqlTimestamp, Date().sqlTimestamp,
                       ProcessInfo.processInfo.hostName, Int(ProcessInfo.processInfo.processIdentifier)])
             return batchID
         }
@@ -263,12 +263,6 @@ public final class BatchLoader {
             size += data.count
         }
         return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: date)
     }
 
     /// A PostgreSQL array literal of text values, every element quoted and escaped.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import MujunDatabase
+import MujunGrading
 import MujunIngest
+import MujunPolicy
 
 /// The one place where errors become exit codes and one-line messages (sysexits, spec jobs.md
 /// and details.md #77), so cron wrappers and systemd can tell failures apart.
@@ -46,6 +48,13 @@ enum ExitStatus {
             case .cannotRead: return (noInput, "mujun: \(e)")
             default: return (dataError, "mujun: \(e)")
             }
+        case let e as GradingError:
+            switch e.code {
+            case .incompleteYear: return (dataError, "mujun: \(e.message)")
+            default: return (failed, "mujun: \(e.message)")
+            }
+        case let e as PolicyError:
+            return (dataError, "mujun: policy profile \(e)")
         case let e as CocoaError where e.code == .fileWriteNoPermission || e.code == .fileWriteUnknown:
             return (cannotCreate, "mujun: \(e.localizedDescription)")
         default:

@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+import MujunDatabase
+import MujunPolicy
+import MujunResources
+
+/// `mujun evaluate`: grades one year under a policy profile as an immutable run (spec
+/// evaluation.md), running the set-based SQL of `sql/grading/` in one transaction.
+public final class Evaluator {
+    public let connection: Connection
+    public var logger = Logger(label: "mujun.evaluate")
+
+    public init(connection: Connection) { self.connection = connection }
+
+    /// The SQL steps, in file-name order.
+    static func steps() throws -> [(String, String)] {
+        let folder = MujunResources.sqlDirectory.appendingPathComponent("grading")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".sql") }.sorted()
+            .map { ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    /// Months of the year without applied tax or power data, and missing registry/parcels
+    /// batches (the completeness gate of evaluation.md §1; details.md #28).
+    public func missingInputs(year: Int) throws -> [String] {
+        let result = try connection.execute("""
+            WITH months AS (
+                SELECT make_date($1::int, m, 1) AS period FROM generate_series(1, 12) AS m
+            ), kinds AS (SELECT unnest(ARRAY['tax', 'power']) AS kind)
+            SELECT k.kind || ' ' || to_char(m.period, 'YYYY-MM') AS missing
+            FROM kinds k CROSS JOIN months m
+            WHERE NOT EXISTS (SELECT 1 FROM core.known_months n WHERE n.kind = k.kind AND n.period = m.period)
+            UNION ALL
+            SELECT k || ' (no applied batch)' FROM unnest(ARRAY['registry', 'parcels']) AS k
+            WHERE NOT EXISTS (SELECT 1 FROM runs.batches b WHERE b.kind = k AND b.status = 'applied')
+            ORDER BY 1
+            """, [year])
+        return (0..<result.rowCount).compactMap { result.string($0, 0) }
+    }
+
+    public func evaluate(year: Int, policy: PolicyProfile, publish: Bool = false, allowIncomplete: Bool = false,
+                         compare: Bool = false, madeBy: String) throws -> EvaluationSummary {
+        let missing = try missingInputs(year: year)
+        if !missing.isEmpty && !allowIncomplete {
+            throw GradingError(.incompleteYear, "year \(year) is incomplete: missing \(missing.joined(separator: ", ")); "
+                               + "load the missing extracts, or run with --allow-incomplete")
+        }
+        let steps = try Evaluator.steps()
+        return try connection.withLock(.evaluate) {
+            try connection.transaction { tx in
+                try policy.record(in: tx)
+                var base: Int64?
+                if compare {
+                    let found = try tx.execute("""
+                        SELECT run_id FROM runs.evaluation_runs WHERE year = $1
+                        ORDER BY published DESC, run_id DESC LIMIT 1
+                        """, [year])
+                    guard found.rowCount == 1, let id = Int64(found.string(0, 0) ?? "") else {
+                        throw GradingError(.nothingToCompare, "no evaluation run of \(year) to compare with; run mujun evaluate --year \(year) first")
+                    }
+                    base = id
+                }
+                let runID = Int64(try tx.execute("SELECT nextval('runs.evaluation_run_id_seq')").scalarInt())
+                try tx.execute("""
+                    INSERT INTO runs.evaluation_runs (run_id, year, policy_sha256, policy_name, started_at, input_batch_ids,
+                                                      complete, missing_months, compared_with, made_by)
+                    VALUES ($1, $2, $3, $4, $5::timestamptz,
+                            ARRAY(SELECT batch_id FROM runs.batches WHERE status = 'applied' ORDER BY batch_id),
+                            $6, $7::text[], $8, $9)
+                    """, [runID, year, policy.sha256, policy.name, Date().sqlTimestamp, missing.isEmpty,
+                          "{" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "}", base.map(Int.init), madeBy])
+                try tx.execute("SELECT set_config('mujun.run_id', $1, true)", [String(runID)])
+                for (file, sql) in steps {
+                    logger.debug("grading step \(file)")
+                    do {
+                        try tx.executeScript(sql)
+                    } catch var error as DatabaseError {
+                        error.message = "sql/grading/\(file): \(error.message)"
+                        throw error
+                    }
+                }
+                try tx.execute("UPDATE runs.evaluation_runs SET finished_at = $2::timestamptz WHERE run_id = $1",
+                               [runID, Date().sqlTimestamp])
+                if publish { try Evaluator.publish(runID, in: tx, at: Date()) }
+
+                var summary = EvaluationSummary(
+                    runID: runID, year: year, policy: policy.name, policySHA256: policy.sha256,
+                    complete: missing.isEmpty, missingMonths: missing, published: publish, grades: [:])
+                let counts = try tx.execute("SELECT grade, count(*) FROM runs.enterprise_grades WHERE run_id = $1 GROUP BY grade", [runID])
+                for r in 0..<counts.rowCount { summary.grades[counts.string(r, 0) ?? "?"] = Int(counts.string(r, 1) ?? "0") }
+                if let base {
+                    try storeComparison(tx, run: runID, base: base, into: &summary)
+                }
+                return summary
+            }
+        }
+    }
+
+    private func storeComparison(_ tx: Connection, run: Int64, base: Int64, into summary: inout EvaluationSummary) throws {
+        try tx.execute("""
+            INSERT INTO runs.grade_comparisons (run_id, base_run_id, from_grade, to_grade, enterprises)
+            SELECT $1, $2, coalesce(b.grade, '-'), coalesce(n.grade, '-'), count(*)
+            FROM (SELECT uscc, grade FROM runs.enterprise_grades WHERE run_id = $2) b
+            FULL JOIN (SELECT uscc, grade FROM runs.enterprise_grades WHERE run_id = $1) n USING (uscc)
+            GROUP BY 3, 4
+            """, [run, base])
+        summary.comparedWith = base
+        let matrix = try tx.execute("""
+            SELECT from_grade || '→' || to_grade, enterprises FROM runs.grade_comparisons
+            WHERE run_id = $1 AND base_run_id = $2 ORDER BY 1
+            """, [run, base])
+        summary.matrix = Dictionary(uniqueKeysWithValues: (0..<matrix.rowCount).map {
+            (matrix.string($0, 0) ?? "", Int(matrix.string($0, 1) ?? "0") ?? 0) })
+        let moves = try tx.execute("""
+            SELECT coalesce(n.uscc, b.uscc), coalesce(n.name, b.name), coalesce(b.grade, '-'), coalesce(n.grade, '-')
+            FROM (SELECT uscc, name, grade FROM runs.enterprise_grades WHERE run_id = $2) b
+            FULL JOIN (SELECT uscc, name, grade FROM runs.enterprise_grades WHERE run_id = $1) n USING (uscc)
+            WHERE b.grade IS DISTINCT FROM n.grade
+            ORDER BY coalesce(n.uscc, b.uscc) COLLATE "C"
+            """, [run, base])
+        summary.moves = (0..<moves.rowCount).map {
+            EvaluationSummary.Move(uscc: moves.string($0, 0) ?? "", name: moves.string($0, 1) ?? "",
+                                   from: moves.string($0, 2) ?? "", to: moves.string($0, 3) ?? "")
+        }
+    }
+
+    /// `mujun publish RUN_ID`: makes a run the one lists and analysts see for its year; the
+    /// previously published run of that year is unpublished in the same transaction.
+    public func publish(_ runID: Int64) throws {
+        try connection.withLock(.evaluate) {
+            try connection.transaction { tx in try Evaluator.publish(runID, in: tx, at: Date()) }
+        }
+    }
+
+    static func publish(_ runID: Int64, in tx: Connection, at time: Date) throws {
+        let year = try tx.execute("SELECT year FROM runs.evaluation_runs WHERE run_id = $1 AND finished_at IS NOT NULL", [runID])
+        guard year.rowCount == 1, let y = year.string(0, 0) else {
+            throw GradingError(.unknownRun, "no finished evaluation run \(runID)")
+        }
+        try tx.execute("UPDATE runs.evaluation_runs SET published = false WHERE year = $1::int AND published AND run_id <> $2", [y, runID])
+        try tx.execute("""
+            UPDATE runs.evaluation_runs SET published = true, published_at = coalesce(published_at, $2::timestamptz)
+            WHERE run_id = $1
+            """, [runID, time.sqlTimestamp])
+    }
+}

@@ -1,0 +1,23 @@
+/// Why an evaluation was refused.
+public struct GradingError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        /// Inputs do not cover the year (exit 65): `--allow-incomplete` overrides.
+        case incompleteYear = "incomplete_year"
+        /// `--compare` found no run of the year to compare with.
+        case nothingToCompare = "nothing_to_compare"
+        /// A run id that does not exist.
+        case unknownRun = "unknown_run"
+        /// An operator entry that cannot be applied (bad grade, unknown enterprise…).
+        case badEntry = "bad_entry"
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,2 +1,0 @@
-/// Placeholder until the Grading work lands.
-public enum MujunGradingModule {}

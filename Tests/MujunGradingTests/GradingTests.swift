@@ -1,0 +1,208 @@
+import Foundation
+import MujunDatabase
+import MujunGrading
+import MujunPolicy
+import MujunTestSupport
+import Testing
+
+/// Grades worked out by hand (spec evaluation.md, default profile: above scale 45/35/20,
+/// below scale 60/40, benchmark = 2 × cohort mean, ratio cap 2, cuts 20/60/95 %).
+///
+/// Above-scale cohort, L = 15 mu each (10 000 m²), except F8 and F10 with 22.5 mu (an extra
+/// 5 000 m² idle parcel each); per-mu values are chosen so every firm's ratios are simple:
+///
+///   firm  tax/mu   sales/mu    tax/kWh   score = 45·min(t/11000,2)⁺ + 35·min(s/380000,2) + 20·min(k/(14/9),2)⁺
+///   F1    −1 000   100 000     −1        0 + 9.2105 + 0                  =   9.2105   (negative tax: ratio clamps to 0)
+///   F2     2 000   100 000      1        8.1818 + 9.2105 + 12.8571        =  30.2495
+///   F3     3 000   100 000      1        12.2727 + …                      =  34.3404
+///   F4     4 000                                                          =  38.4313
+///   F5     5 000                                                          =  42.5222
+///   F6     6 000                                                          =  46.6131
+///   F7     7 000                                                          =  50.7040
+///   F8     9 000   100 000      1        36.8182 + 9.2105 + 12.8571       =  58.8859
+///   F9     9 000   100 000      1                                         =  58.8859   (tie with F8)
+///   F10   11 000 1 000 000      —        45 + 35·2 (capped) + 0           = 115.0000   (no power: no_power_data)
+///
+///   tax/mu mean = 55 000 / 10 = 5 500 → benchmark 11 000; sales/mu mean = 1 900 000 / 10 =
+///   190 000 → 380 000; tax/kWh defined for 9 firms, mean (−1 + 8) / 9 = 7/9 → 14/9.
+///   Ranks: F10 1, F8 = F9 2 (competition ranking), F7 4, F6 5, F5 6, F4 7, F3 8, F2 9, F1 10.
+///   N = 10: A r ≤ 2 (F10, F8, F9: the tie at the boundary takes the better class),
+///   B r ≤ 6 (F7, F6, F5), C r ≤ 9.5 (F4, F3, F2), D (F1).
+///   F10 holds an enterprise-caused idle parcel: A → C (idle_land_veto); F8's is the
+///   government's: stays A.
+///
+/// Below-scale cohort: B1 (3 mu exactly, tax 1 000/mu, sales 100 000/mu), G1 (3 mu, past its
+/// agreed completion and not in production: graded; tax 500/mu, sales 0). Means 750 and 50 000
+/// → benchmarks 1 500 and 100 000. B1 = 60·2/3 + 40·1 = 80; G1 = 60·1/3 + 0 = 20.
+/// N = 2: B1 rank 1 (1 ≤ 1.2 → B), G1 rank 2 (2 > 1.9 → D).
+/// Out of scope: B2 (below scale, 1 999.99 m² < 3 mu), N1 (注销), N2 (no land); exempt: T1
+/// (no production, completion 2025-06-30 not passed), T2 (production 2023-06-01 + 2 y > 2024-12-31).
+@Suite("Grading")
+struct GradingTests {
+    static let expected2024: [String: String] = [
+        // grade computed score rank size cohort reasons consecutive_d
+        "F1": "D D 9.2105 10 10 above  1",
+        "F2": "C C 30.2495 9 10 above  0",
+        "F3": "C C 34.3404 8 10 above  0",
+        "F4": "C C 38.4313 7 10 above  0",
+        "F5": "B B 42.5222 6 10 above  0",
+        "F6": "B B 46.6131 5 10 above  0",
+        "F7": "B B 50.7040 4 10 above  0",
+        "F8": "A A 58.8859 2 10 above  0",
+        "F9": "A A 58.8859 2 10 above  0",
+        "F10": "C A 115.0000 1 10 above idle_land_veto;no_power_data 0",
+        "B1": "B B 80.0000 1 2 below  0",
+        "G1": "D D 20.0000 2 2 below  1",
+        "B2": "N N - - - - below_min_land 0",
+        "N1": "N N - - - - not_active 0",
+        "N2": "N N - - - - no_land 0",
+        "T1": "T T - - - - construction_period 0",
+        "T2": "T T - - - - new_production 0",
+    ]
+
+    @Test("the worked example: scores, ties, negative tax, no power, N and T reasons, idle veto")
+    func workedExample() throws {
+        let fixture = try GradingFixture()
+        let summary = try Evaluator(connection: fixture.connection)
+            .evaluate(year: 2024, policy: GradingFixture.defaultProfile, madeBy: "test")
+        #expect(summary.complete)
+        let rows = try fixture.rows(summary.runID)
+        for (firm, expected) in GradingTests.expected2024 {
+            #expect(rows[firm] == expected, "\(firm)")
+        }
+        #expect(rows.count == GradingTests.expected2024.count)
+        #expect(summary.grades == ["A": 2, "B": 4, "C": 4, "D": 2, "N": 3, "T": 2])
+
+        let benchmarks = try fixture.connection.execute("""
+            SELECT cohort || ' ' || indicator || ' ' || weight || ' ' || n_defined || ' ' || round(mean, 6) || ' ' || round(benchmark, 6)
+            FROM runs.grade_benchmarks WHERE run_id = $1 ORDER BY cohort, indicator
+            """, [Int(summary.runID)])
+        #expect((0..<benchmarks.rowCount).map { benchmarks.string($0, 0)! } == [
+            "above sales_per_mu 35 10 190000.000000 380000.000000",
+            "above tax_per_kwh 20 9 0.777778 1.555556",
+            "above tax_per_mu 45 10 5500.000000 11000.000000",
+            "below sales_per_mu 40 2 50000.000000 100000.000000",
+            "below tax_per_mu 60 2 750.000000 1500.000000",
+        ])
+        // Inputs at full precision: F8 has 22.5 mu.
+        let f8 = try fixture.connection.execute("""
+            SELECT land_m2, land_m2 * 15 / 10000, tax_yuan, kwh, tax_per_mu FROM runs.enterprise_grades
+            WHERE run_id = $1 AND uscc = $2
+            """, [Int(summary.runID), GradingFixture.uscc("F8")])
+        #expect((0..<5).map { f8.string(0, $0)! } == ["15000.00", "22.5000000000000000", "202500.00", "202500", "9000.0000000000000000"])
+    }
+
+    @Test("recorded vetoes and review results override in order, with an audit trail")
+    func overrides() throws {
+        let fixture = try GradingFixture()
+        let entries = OperatorEntries(connection: fixture.connection)
+        _ = try entries.veto(year: 2024, uscc: GradingFixture.uscc("F7"), to: "D", reason: "重大安全事故", documentNo: "安监〔2024〕9号", madeBy: "张")
+        _ = try entries.veto(year: 2024, uscc: GradingFixture.uscc("F6"), to: "C", reason: "环保处罚", documentNo: nil, madeBy: "张")
+        _ = try entries.veto(year: 2024, uscc: GradingFixture.uscc("T1"), to: "D", reason: "不改变 T", documentNo: nil, madeBy: "张")
+        _ = try entries.veto(year: 2023, uscc: GradingFixture.uscc("F5"), to: "D", reason: "other year", documentNo: nil, madeBy: "张")
+        _ = try entries.review(year: 2024, uscc: GradingFixture.uscc("F1"), grade: "B", reason: "first", documentNo: nil, madeBy: "李")
+        _ = try entries.review(year: 2024, uscc: GradingFixture.uscc("F1"), grade: "C", reason: "复核：退税已更正", documentNo: "复〔2025〕1号", madeBy: "李")
+        let summary = try Evaluator(connection: fixture.connection)
+            .evaluate(year: 2024, policy: GradingFixture.defaultProfile, madeBy: "test")
+        let rows = try fixture.rows(summary.runID)
+        #expect(rows["F7"] == "D B 50.7040 4 10 above veto 1")
+        #expect(rows["F6"] == "C B 46.6131 5 10 above veto 0")
+        #expect(rows["F5"] == GradingTests.expected2024["F5"])
+        #expect(rows["T1"] == GradingTests.expected2024["T1"])
+        #expect(rows["F1"] == "C D 9.2105 10 10 above review 0")
+        let trail = try entries.list(year: 2024)
+        #expect(trail.map { "\($0.kind) \($0.grade) \($0.madeBy)" } == [
+            "veto D 张", "veto C 张", "veto D 张", "review B 李", "review C 李"])
+        #expect(trail.first?.documentNo == "安监〔2024〕9号")
+    }
+
+    @Test("consecutive D years count published years ending with Y")
+    func consecutiveDYears() throws {
+        let fixture = try GradingFixture(years: [2022, 2023, 2024])
+        let evaluator = Evaluator(connection: fixture.connection)
+        let entries = OperatorEntries(connection: fixture.connection)
+        // F2 is C every year; reviews make it D in 2022 and 2024 but not 2023.
+        _ = try entries.review(year: 2022, uscc: GradingFixture.uscc("F2"), grade: "D", reason: "r", documentNo: nil, madeBy: "x")
+        _ = try entries.review(year: 2024, uscc: GradingFixture.uscc("F2"), grade: "D", reason: "r", documentNo: nil, madeBy: "x")
+        let y2022 = try evaluator.evaluate(year: 2022, policy: GradingFixture.defaultProfile, publish: true, madeBy: "t")
+        let rows2022 = try fixture.rows(y2022.runID)
+        #expect(rows2022["F1"]?.hasSuffix(" 1") == true, "\(rows2022)")
+        let y2023 = try evaluator.evaluate(year: 2023, policy: GradingFixture.defaultProfile, publish: true, madeBy: "t")
+        #expect(try fixture.rows(y2023.runID)["F1"]?.hasSuffix(" 2") == true)
+        let y2024 = try evaluator.evaluate(year: 2024, policy: GradingFixture.defaultProfile, madeBy: "t")
+        let rows = try fixture.rows(y2024.runID)
+        #expect(rows["F1"] == "D D 9.2105 10 10 above  3")
+        // G1 was T (construction period) until its agreed completion passed in 2024.
+        #expect(rows["G1"] == "D D 20.0000 2 2 below  1")
+        #expect(rows["F2"] == "D C 30.2495 9 10 above review 1")
+        #expect(rows["F3"]?.hasSuffix(" 0") == true)
+    }
+
+    @Test("an incomplete year is refused naming the missing months; --allow-incomplete marks the run")
+    func completenessGate() throws {
+        let fixture = try GradingFixture()
+        let evaluator = Evaluator(connection: fixture.connection)
+        #expect {
+            try evaluator.evaluate(year: 2023, policy: GradingFixture.defaultProfile, madeBy: "t")
+        } throws: { error in
+            let e = error as? GradingError
+            return e?.code == .incompleteYear && e?.message.contains("tax 2023-01") == true
+                && e?.message.contains("power 2023-12") == true
+        }
+        #expect(try fixture.connection.execute("SELECT count(*) FROM runs.evaluation_runs").scalarInt() == 0)
+        let cli = try MujunBinary.run(["evaluate", "--year", "2023"], environment: fixture.db.environment)
+        #expect(cli.status == 65)
+        #expect(cli.stderr.contains("power 2023-06"))
+        let run = try evaluator.evaluate(year: 2023, policy: GradingFixture.defaultProfile, allowIncomplete: true, madeBy: "t")
+        #expect(!run.complete && run.missingMonths.count == 24)
+        #expect(try fixture.connection.execute("SELECT complete, cardinality(missing_months) FROM runs.evaluation_runs WHERE run_id = $1",
+                                               [Int(run.runID)]).rows.first?["cardinality"] == "24")
+    }
+
+    @Test("same data and profile give identical grades; another profile another hash; compare stores the moves")
+    func reproducibleAndCompare() throws {
+        let fixture = try GradingFixture()
+        let evaluator = Evaluator(connection: fixture.connection)
+        let first = try evaluator.evaluate(year: 2024, policy: GradingFixture.defaultProfile, publish: true, madeBy: "t")
+        let second = try evaluator.evaluate(year: 2024, policy: GradingFixture.defaultProfile, madeBy: "t")
+        #expect(try fixture.rows(first.runID) == fixture.rows(second.runID))
+        #expect(first.policySHA256 == second.policySHA256)
+
+        let whatIf = try evaluator.evaluate(year: 2024, policy: GradingFixture.zhejiangProfile, compare: true, madeBy: "t")
+        #expect(whatIf.policySHA256 != first.policySHA256)
+        #expect(!whatIf.published && whatIf.comparedWith == first.runID)
+        // Zhejiang below scale: tax/mu 50 + tax/kWh 50. G1 (tax/kWh 10, the only one defined:
+        // benchmark 20, ratio 0.5) = 16.6667 + 25 = 41.6667 overtakes B1 = 33.3333 + 0.
+        let b1 = EvaluationSummary.Move(uscc: GradingFixture.uscc("B1"), name: "企业B1", from: "B", to: "D")
+        let g1 = EvaluationSummary.Move(uscc: GradingFixture.uscc("G1"), name: "企业G1", from: "D", to: "B")
+        let expectedMoves: [EvaluationSummary.Move] = [b1, g1]
+        #expect(whatIf.moves == expectedMoves)
+        #expect(whatIf.matrix?["B→D"] == 1 && whatIf.matrix?["D→B"] == 1 && whatIf.matrix?["A→A"] == 2)
+        let rows = try fixture.rows(whatIf.runID)
+        #expect(rows["G1"] == "B B 41.6667 1 2 below  0")
+        #expect(rows["B1"] == "D D 33.3333 2 2 below no_power_data 1")
+        // The published run is still the first.
+        #expect(try fixture.connection.execute("SELECT run_id FROM runs.evaluation_runs WHERE published").scalarInt() == Int(first.runID))
+    }
+
+    @Test("one published run per year; the mart shows published runs only")
+    func publishing() throws {
+        let fixture = try GradingFixture()
+        let evaluator = Evaluator(connection: fixture.connection)
+        let first = try evaluator.evaluate(year: 2024, policy: GradingFixture.defaultProfile, madeBy: "t")
+        #expect(try fixture.connection.execute("SELECT count(*) FROM mart.enterprise_grades").scalarInt() == 0)
+        let cli = try MujunBinary.run(["publish", String(first.runID)], environment: fixture.db.environment)
+        #expect(cli.status == 0)
+        let second = try evaluator.evaluate(year: 2024, policy: GradingFixture.defaultProfile, publish: true, madeBy: "t")
+        #expect(try fixture.connection.execute("SELECT string_agg(run_id::text, ',') FROM runs.evaluation_runs WHERE published").scalar()
+                == String(second.runID))
+        let mart = try fixture.connection.execute("""
+            SELECT grade, reasons, land_mu::text, tax_per_mu_yuan::text FROM mart.enterprise_grades WHERE uscc = $1
+            """, [GradingFixture.uscc("F10")])
+        #expect(mart.rowCount == 1)
+        #expect(mart.rows.first?["reasons"] == "idle_land_veto;no_power_data")
+        #expect(mart.rows.first?["land_mu"] == "22.5000000000000000")
+        #expect(try fixture.connection.execute("SELECT count(*) FROM mart.enterprise_year WHERE year = 2024").scalarInt() == 17)
+        #expect(try MujunBinary.run(["publish", "999999"], environment: fixture.db.environment).status == 1)
+    }
+}

@@ -1,0 +1,41 @@
+-- Grading step 2: who is graded (spec evaluation.md §2; Huai'an 2024 method).
+-- The first matching rule decides, in this order:
+--   N not_active           status is not active or suspended
+--   N no_land              L = 0
+--   N below_min_land       below scale and L < grading.min_land_mu_below_scale mu (default 3)
+--   T construction_period  no production yet and no parcel's agreed completion has passed
+--   T new_production       first_production + grading.new_production_years (default 2) > Y-12-31
+-- Everyone else is graded A–D in the next steps. An enterprise past its agreed completion and
+-- still not in production is graded, not exempted.
+-- Comparisons are exact on unrounded values (domain.md): "L < 3 mu" is land_m2 × 15 < 3 × 10000.
+
+WITH run AS (
+    SELECT r.run_id, make_date(r.year, 12, 31) AS year_end, p.content AS policy
+    FROM runs.evaluation_runs r
+    JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
+    WHERE r.run_id = current_setting('mujun.run_id')::bigint
+), decided AS (
+    SELECT g.uscc,
+           CASE
+               WHEN g.status NOT IN ('active', 'suspended') THEN 'not_active'
+               WHEN g.land_m2 = 0 THEN 'no_land'
+               WHEN NOT g.above_scale
+                    AND g.land_m2 * 15 < runs.policy_number(run.policy, 'grading', 'min_land_mu_below_scale') * 10000
+                    THEN 'below_min_land'
+               WHEN g.first_production IS NULL AND NOT g.completion_passed THEN 'construction_period'
+               WHEN g.first_production IS NOT NULL
+                    AND g.first_production + make_interval(years => runs.policy_number(run.policy, 'grading', 'new_production_years')::int)
+                        > run.year_end THEN 'new_production'
+           END AS reason
+    FROM runs.enterprise_grades g
+    CROSS JOIN run
+    WHERE g.run_id = run.run_id
+)
+UPDATE runs.enterprise_grades g
+SET computed_grade = CASE WHEN d.reason IN ('not_active', 'no_land', 'below_min_land') THEN 'N' ELSE 'T' END,
+    grade = CASE WHEN d.reason IN ('not_active', 'no_land', 'below_min_land') THEN 'N' ELSE 'T' END,
+    reason_list = ARRAY[d.reason]
+FROM decided d
+WHERE g.run_id = current_setting('mujun.run_id')::bigint
+  AND g.uscc = d.uscc
+  AND d.reason IS NOT NULL;

@@ -1,0 +1,30 @@
+-- Grading step 6: consecutive_d_years (spec evaluation.md §5, details.md #63): the number of
+-- consecutive years ending with Y whose final grade was D — this run's grade for Y, and the
+-- *published* runs' grades for the years before, as published when this run is made.
+-- 1 when only Y is D; 0 when Y is not D. It sets the electricity surcharge step (Suqian 2022).
+-- Then the reasons are written as one sorted, `;`-separated string (details.md #43).
+
+WITH run AS (
+    SELECT r.run_id, r.year FROM runs.evaluation_runs r WHERE r.run_id = current_setting('mujun.run_id')::bigint
+), published_d AS (
+    SELECT p.uscc, pr.year
+    FROM runs.enterprise_grades p
+    JOIN runs.evaluation_runs pr ON pr.run_id = p.run_id AND pr.published
+    CROSS JOIN run
+    WHERE p.grade = 'D' AND pr.year < run.year
+), streaks AS (
+    SELECT g.uscc,
+           (SELECT min(k) FROM generate_series(1, run.year - 1899) AS k
+            WHERE NOT EXISTS (SELECT 1 FROM published_d d WHERE d.uscc = g.uscc AND d.year = run.year - k)) AS years
+    FROM runs.enterprise_grades g, run
+    WHERE g.run_id = run.run_id AND g.grade = 'D'
+)
+UPDATE runs.enterprise_grades g
+SET consecutive_d_years = s.years
+FROM streaks s
+WHERE g.run_id = current_setting('mujun.run_id')::bigint AND g.uscc = s.uscc;
+
+UPDATE runs.enterprise_grades g
+SET reasons = coalesce((SELECT string_agg(DISTINCT r COLLATE "C", ';' ORDER BY r COLLATE "C")
+                        FROM unnest(g.reason_list) AS r), '')
+WHERE g.run_id = current_setting('mujun.run_id')::bigint;
