@@ -26,6 +26,8 @@ struct Mujun: ParsableCommand {
             PublishCommand.self,
             VetoCommand.self,
             ReviewCommand.self,
+            GrantRegionCommand.self,
+            RevokeRegionCommand.self,
             GenerateCommand.self,
         ]
     )

@@ -33,6 +33,11 @@ public final class TestDatabase: @unchecked Sendable {
         name = "mujun_t\(ProcessInfo.processInfo.processIdentifier)_\(n)"
         let admin = try TestDatabase.admin()
         try admin.execute("CREATE DATABASE \(name) TEMPLATE \(template)")
+        if template != "template0" {
+            // Database-level privileges are not copied from a template: apply them again.
+            let connection = try Connection(try ConnectionString("dbname=\(name)"))
+            try connection.execute("SELECT public.mujun_database_privileges()")
+        }
     }
 
     deinit {

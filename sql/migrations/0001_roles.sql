@@ -31,7 +31,10 @@ $$;
 
 -- The owner creates the schemas; the loader and owner may use temporary tables; analysts may
 -- not (details.md #75), so TEMP is taken from PUBLIC and given back to the pipeline's roles.
-DO $$
+-- Database privileges belong to the database, not its contents: a copy made with CREATE
+-- DATABASE … TEMPLATE starts without them, so they are a function its maker can call again.
+CREATE FUNCTION public.mujun_database_privileges() RETURNS void
+    LANGUAGE plpgsql AS $$
 BEGIN
     EXECUTE format('GRANT CREATE, CONNECT, TEMPORARY ON DATABASE %I TO mujun_owner', current_database());
     EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO mujun_loader', current_database());
@@ -39,5 +42,6 @@ BEGIN
     EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
 END
 $$;
+SELECT public.mujun_database_privileges();
 
 GRANT mujun_analyst TO mujun_loader;

@@ -1,14 +1,18 @@
 -- Analysts' views of grading (spec evaluation.md §6, details.md #60, #61). Money, areas and
 -- indicators at full numeric precision in yuan; `score` 4 decimals; unknown kWh is NULL;
--- `reasons` is '' when there are none.
+-- `reasons` is '' when there are none. Every view is a security barrier filtered by region for
+-- region analysts (0007_region_grants.sql).
 
-CREATE VIEW mart.enterprise_grades AS
+CREATE VIEW mart.enterprise_grades WITH (security_barrier) AS
 SELECT r.year, g.run_id, g.uscc, g.name, g.region_code, g.above_scale, g.cohort,
        g.land_m2, g.land_m2 * 15 / 10000 AS land_mu, g.tax_yuan, g.sales_yuan, g.kwh,
        g.tax_per_mu AS tax_per_mu_yuan, g.sales_per_mu AS sales_per_mu_yuan, g.tax_per_kwh AS tax_per_kwh_yuan,
        g.score, g.rank, g.cohort_size, g.computed_grade, g.grade, g.consecutive_d_years, g.reasons
 FROM runs.enterprise_grades g
-JOIN runs.evaluation_runs r ON r.run_id = g.run_id AND r.published;
+JOIN runs.evaluation_runs r ON r.run_id = g.run_id AND r.published
+WHERE true
+  AND (NOT mart.region_restricted()
+       OR g.region_code IN (SELECT region_code FROM runs.region_grants WHERE role_name = current_user));
 
 COMMENT ON VIEW mart.enterprise_grades IS '已发布的亩均评价结果，每年每企业一行 / published grades: one row per enterprise and year';
 COMMENT ON COLUMN mart.enterprise_grades.year IS '评价年度 / evaluation year';
@@ -34,10 +38,15 @@ COMMENT ON COLUMN mart.enterprise_grades.grade IS '最终等级 A/B/C/D，T 暂�
 COMMENT ON COLUMN mart.enterprise_grades.consecutive_d_years IS '连续D类年数 / consecutive years graded D, ending with this year';
 COMMENT ON COLUMN mart.enterprise_grades.reasons IS '原因代码（分号分隔，排序）/ reason codes, ;-separated, sorted';
 
-CREATE VIEW mart.grade_benchmarks AS
+-- Benchmarks are cohort-wide published thresholds: every analyst sees the county cohorts' ones,
+-- a region analyst only its own regions' cohorts when cohorts are split by region.
+CREATE VIEW mart.grade_benchmarks WITH (security_barrier) AS
 SELECT r.year, b.run_id, b.cohort, b.indicator, b.weight, b.n_defined, b.mean, b.benchmark
 FROM runs.grade_benchmarks b
-JOIN runs.evaluation_runs r ON r.run_id = b.run_id AND r.published;
+JOIN runs.evaluation_runs r ON r.run_id = b.run_id AND r.published
+WHERE NOT mart.region_restricted()
+   OR position('|' IN b.cohort) = 0
+   OR split_part(b.cohort, '|', 2) IN (SELECT region_code FROM runs.region_grants WHERE role_name = current_user);
 
 COMMENT ON VIEW mart.grade_benchmarks IS '已发布评价的基准值 / benchmarks of published evaluations';
 COMMENT ON COLUMN mart.grade_benchmarks.year IS '评价年度 / evaluation year';
@@ -51,7 +60,7 @@ COMMENT ON COLUMN mart.grade_benchmarks.benchmark IS '基准值（固定值或 �
 
 -- Indicator inputs for every enterprise and year with tax or power data, graded or not.
 -- Industrial land uses: those of the latest evaluation run's profile, else 工业 (the default).
-CREATE VIEW mart.enterprise_year AS
+CREATE VIEW mart.enterprise_year WITH (security_barrier) AS
 WITH years AS (
     SELECT DISTINCT extract(year FROM period)::int AS year FROM core.known_months
 ), uses AS (
@@ -93,7 +102,10 @@ FROM years y
 CROSS JOIN core.registry_current e
 LEFT JOIN land ON land.year = y.year AND land.uscc = e.uscc
 LEFT JOIN tax ON tax.year = y.year AND tax.uscc = e.uscc
-LEFT JOIN power ON power.year = y.year AND power.uscc = e.uscc;
+LEFT JOIN power ON power.year = y.year AND power.uscc = e.uscc
+WHERE true
+  AND (NOT mart.region_restricted()
+       OR e.region_code IN (SELECT region_code FROM runs.region_grants WHERE role_name = current_user));
 
 COMMENT ON VIEW mart.enterprise_year IS '企业年度指标输入（按现行数据，含未评价企业）/ indicator inputs per enterprise and year, from current data';
 COMMENT ON COLUMN mart.enterprise_year.year IS '年度 / year';

@@ -13,7 +13,8 @@ import MujunDatabase
 /// 3. the rejects are COPYed to `runs.rejects`; duplicate keys are found in SQL over the rows
 ///    that passed, moved to rejects, and their raw text read back from the file;
 /// 4. within the reject limit, the staging table becomes a partition of the kind's history
-///    table in core (`ATTACH PARTITION`, no copying); over it, it stays in staging, refused;
+///    table and moves to core (`ATTACH PARTITION`, `SET SCHEMA`: no copying); over it, it stays
+///    in staging, refused;
 /// 5. the batch row, whose CHECK constraint enforces `rows_read = rows_loaded + rows_rejected`,
 ///    is written last.
 public final class BatchLoader {
@@ -49,8 +50,10 @@ public final class BatchLoader {
         }
 
         let asOf = options.asOf ?? BatchLoader.asOf(fromFileName: name) ?? options.today
+        // A file is read as GB18030 only when more of its lines are invalid UTF-8 than the
+        // reject limit lets through, and never while most of it is valid UTF-8 (details.md #69).
         let reader = try ExtractReader(path: path, encoding: options.encoding,
-                                       maxInvalidLineRatio: options.maxRejectRatio)
+                                       maxInvalidLineRatio: min(options.maxRejectRatio, 0.5))
         let spool = try RejectSpool()
         var rowsRead = 0
         var unknownColumns: [String] = []
@@ -132,6 +135,8 @@ public final class BatchLoader {
                                  rejected, rowsRead, ratio * 100, options.maxRejectRatio * 100, table)
             } else {
                 try tx.execute("ALTER TABLE \(kind.historyTable) ATTACH PARTITION \(table) FOR VALUES IN (\(batchID))")
+                // Applied rows belong to core: the partition leaves staging (a catalog change only).
+                try tx.execute("ALTER TABLE \(table) SET SCHEMA core")
                 message = rejected == 0 ? "applied" : "applied; \(rejected) row\(rejected == 1 ? "" : "s") rejected"
             }
 
