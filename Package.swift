@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // C libraries, from Debian's -dev packages (deploy/local/setup.sh installs them).
@@ -34,7 +36,7 @@ let package = Package(
             name: "MujunResources",
             path: ".",
             exclude: ["Sources/mujun", "Sources/MujunDatabase", "Sources/MujunIngest", "Sources/MujunPolicy",
-                      "Sources/MujunLand", "Sources/MujunGrading", "Sources/MujunGenerate",
+                      "Sources/MujunLand", "Sources/MujunGrading", "Sources/MujunGenerate", "Sources/MujunJobs", "Sources/MujunReport",
                       "Sources/CLibPQ", "Sources/CLibCSV", "Tests", "docs", "deploy", "bench", ".ci",
                       "README.md", "Package.swift"],
             sources: ["Sources/MujunResources"],
@@ -87,6 +89,25 @@ let package = Package(
             dependencies: ["MujunDatabase", "MujunPolicy", "MujunIngest", .product(name: "Logging", package: "swift-log")]
         ),
 
+        // Jobs (spec jobs.md): job files, `mujun run`, status, schedules, metrics.
+        .target(
+            name: "MujunJobs",
+            dependencies: [
+                "MujunDatabase", "MujunPolicy", "MujunIngest", "MujunLand", "MujunGrading", "MujunResources",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+
+        // The year's report: one self-contained HTML file with inline SVG (issue 9).
+        .target(
+            name: "MujunReport",
+            dependencies: ["MujunDatabase", "MujunResources", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
+
         // A synthetic county for the demo and tests (issue 9): deterministic for a seed.
         .target(
             name: "MujunGenerate",
@@ -103,6 +124,8 @@ let package = Package(
                 "MujunLand",
                 "MujunGrading",
                 "MujunGenerate",
+                "MujunJobs",
+                "MujunReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -123,11 +146,16 @@ let package = Package(
         ),
         .testTarget(
             name: "MujunGradingTests",
-            dependencies: ["MujunGrading", "MujunIngest", "MujunPolicy", "MujunDatabase", "MujunTestSupport"]
+            dependencies: ["MujunGrading", "MujunIngest", "MujunPolicy", "MujunDatabase", "MujunTestSupport",
+                           "MujunLand", "MujunReport"]
         ),
         .testTarget(
             name: "MujunGenerateTests",
             dependencies: ["MujunGenerate", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
+        ),
+        .testTarget(
+            name: "MujunJobsTests",
+            dependencies: ["MujunJobs", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
         ),
         .testTarget(
             name: "MujunPolicyTests",

@@ -19,7 +19,7 @@ mkdir -p "$out"
 export MUJUN_PG_NAME=bench
 deploy/local/pg.sh setup
 eval "$(deploy/local/pg.sh start)"
-swift build -c release --product mujun >/dev/null
+swift build -c release --product mujun 2>&1 | tail -3
 bin=$(swift build -c release --show-bin-path)/mujun
 "$bin" migrate >/dev/null 2>&1
 

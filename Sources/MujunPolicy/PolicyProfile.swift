@@ -68,14 +68,7 @@ public struct PolicyProfile: Sendable {
 
     public init(yaml: String, source: String) throws {
         self.source = source
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch {
-            throw PolicyError(file: source, key: "", message: "not valid YAML: \(error)")
-        }
-        guard let node else { throw PolicyError(file: source, key: "", message: "the file is empty") }
-        tree = try PolicyProfile.value(of: node, path: "", source: source)
+        tree = try PolicyProfile.tree(yaml: yaml, source: source)
         sha256 = SHA256.hash(data: Data(tree.canonicalJSON.utf8)).map { String(format: "%02x", $0) }.joined()
 
         let schema = PolicySchema(source: source)
@@ -85,6 +78,18 @@ public struct PolicyProfile: Sendable {
         industrialLandUses = checked.industrialLandUses
         indicators = checked.indicators
         classCuts = checked.classCuts
+    }
+
+    /// Parses YAML text into the plain tree (shared with job files, which are YAML too).
+    public static func tree(yaml: String, source: String) throws -> PolicyValue {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch {
+            throw PolicyError(file: source, key: "", message: "not valid YAML: \(error)")
+        }
+        guard let node else { throw PolicyError(file: source, key: "", message: "the file is empty") }
+        return try value(of: node, path: "", source: source)
     }
 
     /// Converts a YAML node into the plain tree, resolving scalars as YAML 1.1 core types do,

@@ -28,6 +28,9 @@ struct Mujun: ParsableCommand {
             ReviewCommand.self,
             GrantRegionCommand.self,
             RevokeRegionCommand.self,
+            RunCommand.self,
+            ScheduleCommand.self,
+            ReportCommand.self,
             GenerateCommand.self,
         ]
     )

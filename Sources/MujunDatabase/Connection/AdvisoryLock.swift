@@ -71,6 +71,15 @@ extension Connection {
         }
     }
 
+    /// Whether any session holds the concern's lock now (a `running` job row whose lock is free
+    /// belongs to a process that died).
+    public func isLocked(_ concern: LockConcern) throws -> Bool {
+        try execute("""
+            SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid::int4 = $1::int4
+                           AND objid::int4 = $2::int4 AND objsubid = 2 AND granted)
+            """, [LockConcern.namespace, concern.key]).scalar() == "t"
+    }
+
     /// Releases the concern's advisory lock (closing the connection releases it too).
     public func unlock(_ concern: LockConcern) throws {
         try execute("SELECT pg_advisory_unlock($1::int4, $2::int4)", [LockConcern.namespace, concern.key])

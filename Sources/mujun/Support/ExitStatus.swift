@@ -3,7 +3,9 @@ import Foundation
 import MujunDatabase
 import MujunGrading
 import MujunIngest
+import MujunJobs
 import MujunPolicy
+import MujunReport
 
 /// The one place where errors become exit codes and one-line messages (sysexits, spec jobs.md
 /// and details.md #77), so cron wrappers and systemd can tell failures apart.
@@ -53,6 +55,12 @@ enum ExitStatus {
             case .incompleteYear: return (dataError, "mujun: \(e.message)")
             default: return (failed, "mujun: \(e.message)")
             }
+        case let e as JobFile.FileError:
+            return (usage, "mujun: job file \(e)")
+        case let e as JobError:
+            return (e.exitCode, "mujun: \(e.message)")
+        case let e as ReportError:
+            return (failed, "mujun: \(e.message)")
         case let e as PolicyError:
             return (dataError, "mujun: policy profile \(e)")
         case let e as CocoaError where e.code == .fileWriteNoPermission || e.code == .fileWriteUnknown:

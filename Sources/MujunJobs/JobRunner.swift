@@ -1,0 +1,308 @@
+import Crypto
+import Foundation
+import Logging
+import MujunDatabase
+import MujunGrading
+import MujunIngest
+import MujunLand
+import MujunPolicy
+import MujunResources
+
+/// `mujun run JOB` (spec jobs.md "Job runs"): runs a job's steps in order under the job's
+/// advisory lock, recording the run and each step in PostgreSQL.
+///
+/// - One run per job at a time, across hosts: a second exits 75 naming the holder.
+/// - A run that died (kill -9, lost host) is marked failed and abandoned by the next one.
+/// - Transient errors (connection lost, serialization failure, deadlock, server restarting) are
+///   retried with exponential backoff on a fresh connection; data errors are not retried.
+/// - A step already done for its inputs (same inputs key as a succeeded step) is skipped, so a
+///   rerun continues where a failed run stopped and a rerun of a succeeded one changes nothing.
+public final class JobRunner {
+    public struct Options: Sendable {
+        /// The run's date: `today` for flag steps, and the year before it for `previous`.
+        public var date: CalendarDay
+        public var inbox: String?
+        public var out: String?
+        public var metricsDirectory: String?
+        public var madeBy: String
+        /// Fault injection for tests (`MUJUN_FAULT`): `terminate-before:STEP` kills the run's
+        /// own server session once, just before that step, as a server restart would.
+        public var fault: String?
+
+        public init(date: CalendarDay, madeBy: String) {
+            self.date = date
+            self.madeBy = madeBy
+        }
+    }
+
+    public let job: JobFile
+    public let connectionString: ConnectionString
+    public var options: Options
+    public var logger = Logger(label: "mujun.run")
+    private var connection: Connection
+    private var faultUsed = false
+
+    public init(job: JobFile, connectionString: ConnectionString, options: Options) throws {
+        self.job = job
+        self.connectionString = connectionString
+        self.options = options
+        connection = try Connection(connectionString, applicationName: "mujun run \(job.name)")
+    }
+
+    var inbox: String { options.inbox ?? ProcessInfo.processInfo.environment["MUJUN_INBOX"] ?? job.inbox }
+    var out: String { options.out ?? ProcessInfo.processInfo.environment["MUJUN_OUT"] ?? job.out }
+
+    public func run() throws -> JobOutcome {
+        let started = Date()
+        try connection.lock(.job(job.name))
+        let abandoned = try connection.execute("""
+            UPDATE runs.job_runs SET state = 'failed', abandoned = true, finished_at = $2::timestamptz,
+                error = 'abandoned: its process died without finishing (found by run of ' || $3 || ')'
+            WHERE job = $1 AND state = 'running'
+            """, [job.name, started.sqlTimestamp, options.date.description]).affectedRows
+        if abandoned > 0 { logger.warning("marked \(abandoned) abandoned run(s) of \(job.name) as failed") }
+
+        let policy = try PolicyProfile.load(job.policy)
+        let runID = Int64(try connection.execute("SELECT nextval('runs.job_run_id_seq')").scalarInt())
+        let parameters = try JSONSerialization.data(withJSONObject: [
+            "date": options.date.description, "inbox": inbox, "out": out, "policy": policy.name,
+            "policy_sha256": policy.sha256, "job_file": job.source,
+        ], options: [.sortedKeys])
+        try connection.execute("""
+            INSERT INTO runs.job_runs (run_id, job, parameters, host, pid, started_at, state)
+            VALUES ($1, $2, $3::jsonb, $4, $5, $6::timestamptz, 'running')
+            """, [runID, job.name, String(decoding: parameters, as: UTF8.self), ProcessInfo.processInfo.hostName,
+                  Int(ProcessInfo.processInfo.processIdentifier), started.sqlTimestamp])
+
+        var outcome = JobOutcome(runID: runID, job: job.name, state: "running", exitCode: 0,
+                                 abandonedRuns: abandoned, steps: [], error: nil, seconds: 0)
+        var worst: Int32 = 0
+        var firstError: String?
+        for (number, step) in job.steps.enumerated() {
+            var result = JobOutcome.Step(name: step.name, state: "running", attempts: 0, inputsKey: nil, counts: [:], error: nil)
+            do {
+                result.inputsKey = try inputsKey(step, policy: policy)
+                if let key = result.inputsKey, try alreadyDone(step.name, key) {
+                    result.state = "skipped"
+                    try recordStep(runID, number, result, started: Date())
+                    outcome.steps.append(result)
+                    continue
+                }
+                let stepStarted = Date()
+                try recordStep(runID, number, result, started: stepStarted)
+                let (counts, code, message) = try withRetries(step.name, attempts: &result.attempts) {
+                    try self.perform(step, policy: policy)
+                }
+                result.counts = counts
+                result.state = code == 0 ? "succeeded" : "failed"
+                result.error = message
+                if code != 0 {
+                    worst = max(worst, code)
+                    firstError = firstError ?? message
+                }
+                try recordStep(runID, number, result, started: stepStarted, finished: Date())
+            } catch {
+                let (code, message) = JobRunner.classify(error)
+                result.state = "failed"
+                result.error = message
+                worst = max(worst, code)
+                firstError = firstError ?? "\(step.name): \(message)"
+                outcome.steps.append(result)
+                try? recordStep(runID, number, result, started: Date(), finished: Date())
+                break  // a step that failed as a whole leaves the ones after it without their inputs
+            }
+            outcome.steps.append(result)
+        }
+        outcome.state = worst == 0 ? "succeeded" : "failed"
+        outcome.exitCode = worst
+        outcome.error = firstError
+        outcome.seconds = Date().timeIntervalSince(started)
+        let totals = outcome.steps.reduce(into: [String: Int]()) { t, s in
+            for (k, v) in s.counts { t["\(s.name).\(k)", default: 0] += v }
+        }
+        let countsJSON = try JSONSerialization.data(withJSONObject: totals, options: [.sortedKeys])
+        try connection.execute("""
+            UPDATE runs.job_runs SET state = $2, finished_at = $3::timestamptz, exit_code = $4, counts = $5::jsonb, error = $6
+            WHERE run_id = $1
+            """, [runID, outcome.state, Date().sqlTimestamp, Int(worst), String(decoding: countsJSON, as: UTF8.self), firstError])
+        if let dir = options.metricsDirectory {
+            try JobMetrics(connection: connection).write(job: job.name, outcome: outcome, to: dir)
+        }
+        try? connection.unlock(.job(job.name))
+        return outcome
+    }
+
+    // MARK: Steps
+
+    /// What a step depends on; two runs with the same key would do the same work.
+    func inputsKey(_ step: JobFile.Step, policy: PolicyProfile) throws -> String? {
+        let batches = try connection.execute(
+            "SELECT coalesce(max(batch_id), 0) FROM runs.batches WHERE status = 'applied'").scalarInt()
+        switch step {
+        case .ingestInbox:
+            return nil  // idempotent by itself: applied files are no-ops, taken files are moved away
+        case .flag(let asOf):
+            return "flag as_of=\(asOf ?? options.date.description) policy=\(policy.sha256) batches<=\(batches)"
+        case .evaluate(let year, let publish):
+            let entries = try connection.execute("""
+                SELECT coalesce((SELECT max(veto_id) FROM runs.grade_vetoes), 0) || '/' ||
+                       coalesce((SELECT max(review_id) FROM runs.grade_reviews), 0)
+                """).scalar() ?? ""
+            return "evaluate year=\(try evaluationYear(year)) publish=\(publish) policy=\(policy.sha256) "
+                + "batches<=\(batches) entries=\(entries)"
+        case .export(let lists, let onlyWhenChanged):
+            // The runs a list is made from (spec details.md #44).
+            let inputs = try connection.execute("""
+                SELECT coalesce((SELECT max(run_id) FROM runs.evaluation_runs
+                                 WHERE published AND year < extract(year FROM $1::date)
+                                   AND year = (SELECT max(year) FROM runs.evaluation_runs
+                                               WHERE published AND year < extract(year FROM $1::date))), 0) || '/' ||
+                       coalesce((SELECT max(run_id) FROM runs.flag_runs
+                                 WHERE as_of = (SELECT max(as_of) FROM runs.flag_runs WHERE as_of <= $1::date)), 0)
+                """, [options.date.description]).scalar() ?? ""
+            let date = onlyWhenChanged ? "" : " date=\(options.date)"
+            return "export lists=\(lists.joined(separator: ",")) runs=\(inputs) policy=\(policy.sha256) out=\(out)\(date)"
+        case .sql(let file):
+            let url = MujunResources.sqlDirectory.appendingPathComponent(file)
+            let data = (try? Data(contentsOf: url)) ?? Data()
+            let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            return "sql file=\(file) sha256=\(sha) batches<=\(batches)"
+        }
+    }
+
+    func alreadyDone(_ step: String, _ key: String) throws -> Bool {
+        try connection.execute("""
+            SELECT EXISTS (SELECT 1 FROM runs.job_steps s JOIN runs.job_runs r USING (run_id)
+                           WHERE r.job = $1 AND s.step = $2 AND s.inputs_key = $3 AND s.state = 'succeeded')
+            """, [job.name, step, key]).scalar() == "t"
+    }
+
+    func evaluationYear(_ spec: String) throws -> Int {
+        spec == "previous" ? options.date.year - 1 : Int(spec)!
+    }
+
+    /// Runs one step; returns its counts, exit code (0, or 65 for data refused) and message.
+    func perform(_ step: JobFile.Step, policy: PolicyProfile) throws -> ([String: Int], Int32, String?) {
+        switch step {
+        case .ingestInbox:
+            var options = IngestOptions(today: self.options.date)
+            options.writeRejectsCSV = true
+            try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+            try connection.lock(.ingest)
+            defer { try? connection.unlock(.ingest) }
+            let runner = InboxRunner(loader: BatchLoader(connection: connection),
+                                     folder: URL(fileURLWithPath: inbox, isDirectory: true), options: options)
+            var counts: [String: Int] = ["files": 0, "applied": 0, "already_applied": 0, "refused": 0]
+            var refused: [String] = []
+            for outcome in try runner.run() {
+                counts["files", default: 0] += 1
+                if let r = outcome.report {
+                    counts[r.status.rawValue, default: 0] += 1
+                    counts["rows_read.\(r.kind.rawValue)", default: 0] += r.rowsRead
+                    counts["rows_loaded.\(r.kind.rawValue)", default: 0] += r.status == .applied ? r.rowsLoaded : 0
+                    counts["rows_rejected.\(r.kind.rawValue)", default: 0] += r.rowsRejected
+                    if r.status == .refused { refused.append("\(URL(fileURLWithPath: r.file).lastPathComponent): \(r.message)") }
+                } else {
+                    counts["refused", default: 0] += 1
+                    refused.append("\(URL(fileURLWithPath: outcome.file).lastPathComponent): \(outcome.error.map { "\($0)" } ?? "refused")")
+                }
+            }
+            // Refused files are data errors: moved to failed/, not retried; the run ends with 65.
+            return (counts, refused.isEmpty ? 0 : 65, refused.isEmpty ? nil : "refused: " + refused.joined(separator: "; "))
+        case .flag(let asOf):
+            let day = asOf.flatMap(CalendarDay.init) ?? options.date
+            let summary = try FlagRun(connection: connection).run(asOf: day, policy: policy, madeBy: options.madeBy)
+            var counts = summary.counts
+            counts["run_id"] = Int(summary.runID)
+            counts["resolved"] = summary.resolved
+            return (counts, 0, nil)
+        case .evaluate(let year, let publish):
+            let summary = try Evaluator(connection: connection)
+                .evaluate(year: try evaluationYear(year), policy: policy, publish: publish, madeBy: options.madeBy)
+            var counts = summary.grades
+            counts["run_id"] = Int(summary.runID)
+            return (counts, 0, nil)
+        case .export(let lists, _):
+            return try exportStep(lists: lists, policy: policy)
+        case .sql(let file):
+            let sql = try String(contentsOf: MujunResources.sqlDirectory.appendingPathComponent(file), encoding: .utf8)
+            try connection.transaction { tx in try tx.executeScript(sql) }
+            return ([:], 0, nil)
+        }
+    }
+
+    // MARK: Retries
+
+    /// Retries `body` on transient database errors with exponential backoff, reconnecting (and
+    /// taking the job's lock again) before each new attempt.
+    func withRetries<T>(_ step: String, attempts: inout Int, _ body: () throws -> T) throws -> T {
+        var wait = job.retry.backoffSeconds
+        while true {
+            attempts += 1
+            do {
+                try injectFault(before: step)
+                return try body()
+            } catch let error as DatabaseError where error.isTransient && attempts < job.retry.attempts {
+                logger.warning("\(step): transient error (attempt \(attempts) of \(job.retry.attempts)): \(error.message); retrying in \(wait) s")
+                Thread.sleep(forTimeInterval: wait)
+                wait = min(max(wait * 2, 0.1), job.retry.maxBackoffSeconds)
+                try reconnect()
+            }
+        }
+    }
+
+    func reconnect() throws {
+        var lastError: Error?
+        for _ in 0..<30 {
+            do {
+                connection = try Connection(connectionString, applicationName: "mujun run \(job.name)")
+                try connection.lock(.job(job.name))
+                return
+            } catch let e as DatabaseError where e.code == .connectionFailed {
+                lastError = e
+                Thread.sleep(forTimeInterval: 1)  // the server may still be starting
+            }
+        }
+        throw lastError ?? DatabaseError(.connectionLost, message: "cannot reconnect")
+    }
+
+    func injectFault(before step: String) throws {
+        guard !faultUsed, let fault = options.fault, fault == "terminate-before:\(step)" else { return }
+        faultUsed = true
+        let side = try Connection(connectionString, applicationName: "mujun fault injection")
+        try side.execute("SELECT pg_terminate_backend($1)", [connection.backendPID])
+    }
+
+    // MARK: Records
+
+    func recordStep(_ runID: Int64, _ number: Int, _ step: JobOutcome.Step, started: Date, finished: Date? = nil) throws {
+        let counts = String(decoding: try JSONSerialization.data(withJSONObject: step.counts, options: [.sortedKeys]), as: UTF8.self)
+        try connection.execute("""
+            INSERT INTO runs.job_steps (run_id, step_no, step, inputs_key, state, attempts, started_at, finished_at, counts, error)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8::timestamptz, $9::jsonb, $10)
+            ON CONFLICT (run_id, step_no) DO UPDATE SET state = EXCLUDED.state, attempts = EXCLUDED.attempts,
+                finished_at = EXCLUDED.finished_at, counts = EXCLUDED.counts, error = EXCLUDED.error
+            """, [runID, number, step.name, step.inputsKey, step.state, step.attempts, started.sqlTimestamp,
+                  finished?.sqlTimestamp, counts, step.error])
+    }
+
+    /// Exit code and message for an error that stopped a step.
+    static func classify(_ error: Error) -> (Int32, String) {
+        switch error {
+        case let e as DatabaseError:
+            if e.code == .lockHeld || e.isTransient { return (75, e.message) }
+            if e.code == .connectionFailed { return (69, e.message) }
+            return (1, e.description)
+        case let e as GradingError:
+            return (e.code == .incompleteYear ? 65 : 1, e.message)
+        case let e as ExtractError:
+            return (65, e.description)
+        case let e as PolicyError:
+            return (65, e.description)
+        case let e as JobError:
+            return (e.exitCode, e.message)
+        default:
+            return (1, "\(error)")
+        }
+    }
+}

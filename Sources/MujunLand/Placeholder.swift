@@ -1,2 +1,0 @@
-/// Placeholder until the Land work lands.
-public enum MujunLandModule {}

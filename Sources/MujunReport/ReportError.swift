@@ -1,0 +1,6 @@
+/// Why a report cannot be made.
+public struct ReportError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

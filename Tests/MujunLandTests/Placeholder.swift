@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderLand() { #expect(Bool(true)) }

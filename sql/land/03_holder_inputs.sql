@@ -1,0 +1,210 @@
+-- Land flags, step 3: the holder's monthly power and yearly per-mu tax, the inputs of the
+-- INEFF tests (spec land.md "Inefficient"; details.md #26, #28, #29, #34, #53, #54, #59).
+-- Sources: seed 003_a0174000c3a42330.txt 二(二)1 (连续停产满2年), 二(二)3 (两年亩均税收均值低于1万元,
+--   不含土地使用税及房产税), 二(二)4 (企业已停工停产); 五(三)4 (供电供水供气部门配合).
+-- Only parcels that are not idle are judged for INEFF-* (02_idle.sql), so only their holders
+-- are looked up here.
+--
+-- Power (INEFF-1 b, INEFF-4):
+--   The holder's power in a month is the sum over every power account linked to it
+--   (core.power_account_links: manual mapping, uscc, or unique name; details.md #53).
+--   A month is known when an applied power batch holds a row for it (details.md #28); a linked
+--   account with no row in a known month counts 0 kWh that month (details.md #26); a linked
+--   account with no power row at all is unknown (details.md #59); a holder with no linked
+--   account has unknown power (spec land.md "Date arithmetic").
+--   "Stopped in each of the last n complete months before D": the n calendar months ending
+--   with the month before D's month (details.md #29). Three-valued: one known month above
+--   stopped_month_max_kwh decides "not stopped"; otherwise any unknown makes it undecided.
+-- Tax (INEFF-3):
+--   Per-mu tax of year y = the holder's tax of y's 12 months, less the policy's
+--   ineff3_tax_excludes (城镇土地使用税 and 房产税 by default), refunds included, an empty amount
+--   0 — divided by the holder's industrial land in mu at y-12-31 (all its in-scope parcels
+--   supplied by then; mu = m² × 15 / 10000). Years: the two calendar years before D's year.
+--   A year needs all 12 tax months known (details.md #54), and land > 0 (details.md #34);
+--   otherwise the test is undecided. A known year with no tax rows is 0.
+
+-- Holders whose power matters: of a parcel not idle that is in production (INEFF-1 b) or
+-- judicially seized (INEFF-4, which needs no production condition: details.md #34).
+CREATE TEMP TABLE flag_power_holders ON COMMIT DROP AS
+SELECT DISTINCT s.holder_uscc AS uscc
+FROM flag_scope s
+LEFT JOIN flag_idle i ON i.parcel_id = s.parcel_id
+WHERE i.parcel_id IS NULL
+  AND (s.in_production OR s.judicial_seizure);
+
+CREATE TEMP TABLE flag_power_accounts ON COMMIT DROP AS
+SELECT l.uscc, l.account_no, l.latest_period IS NULL AS without_rows
+FROM core.power_account_links l
+JOIN flag_power_holders h ON h.uscc = l.uscc;
+
+-- The months of both windows, and whether each is known for power.
+CREATE TEMP TABLE flag_power_months ON COMMIT DROP AS
+SELECT m.month::date AS period,
+       to_char(m.month, 'YYYY-MM') AS label,
+       m.month >= f.stopped_window_start AS in_stopped_window,
+       m.month >= f.seizure_window_start AS in_seizure_window,
+       k.period IS NOT NULL AS known
+FROM flag_params f
+CROSS JOIN generate_series(least(f.stopped_window_start, f.seizure_window_start)::timestamp,
+                           (f.month_of_as_of - 1)::timestamp, interval '1 month') AS m(month)
+LEFT JOIN core.known_months k ON k.kind = 'power' AND k.period = m.month::date;
+
+ANALYZE flag_power_holders;
+ANALYZE flag_power_accounts;
+
+CREATE TEMP TABLE flag_holder_power ON COMMIT DROP AS
+WITH monthly AS (
+    SELECT a.uscc, c.period, sum(c.kwh) AS kwh
+    FROM core.power_current c
+    JOIN flag_power_accounts a ON a.account_no = c.account_no
+    CROSS JOIN flag_params f
+    WHERE c.period >= least(f.stopped_window_start, f.seizure_window_start)
+      AND c.period < f.month_of_as_of
+    GROUP BY a.uscc, c.period
+), per_holder AS (
+    SELECT m.uscc,
+           count(*) FILTER (WHERE m.kwh > f.stopped_month_max_kwh AND m.period >= f.stopped_window_start)
+               AS running_months_stopped_window,
+           count(*) FILTER (WHERE m.kwh > f.stopped_month_max_kwh AND m.period >= f.seizure_window_start)
+               AS running_months_seizure_window,
+           -- Months at or under the limit but above 0, for the evidence of a stopped holder
+           -- (every other month of a stopped holder is 0 kWh).
+           jsonb_object_agg(to_char(m.period, 'YYYY-MM'), m.kwh)
+               FILTER (WHERE m.kwh > 0 AND m.kwh <= f.stopped_month_max_kwh) AS low_kwh
+    FROM monthly m
+    CROSS JOIN flag_params f
+    GROUP BY m.uscc
+), accounts AS (
+    SELECT a.uscc,
+           array_agg(a.account_no ORDER BY a.account_no) AS accounts,
+           array_agg('power.account_rows:' || a.account_no ORDER BY a.account_no) FILTER (WHERE a.without_rows)
+               AS accounts_without_rows
+    FROM flag_power_accounts a
+    GROUP BY a.uscc
+), unknown_months AS (
+    SELECT coalesce(array_agg('power.month:' || label ORDER BY period) FILTER (WHERE in_stopped_window AND NOT known),
+                    '{}') AS stopped_window,
+           coalesce(array_agg('power.month:' || label ORDER BY period) FILTER (WHERE in_seizure_window AND NOT known),
+                    '{}') AS seizure_window
+    FROM flag_power_months
+), missing AS (
+    SELECT h.uscc, a.accounts, p.low_kwh,
+           coalesce(p.running_months_stopped_window, 0) AS running_months_stopped_window,
+           coalesce(p.running_months_seizure_window, 0) AS running_months_seizure_window,
+           CASE WHEN a.uscc IS NULL THEN ARRAY['power.linked_account']
+                ELSE coalesce(a.accounts_without_rows, '{}') || u.stopped_window END AS missing_stopped_window,
+           CASE WHEN a.uscc IS NULL THEN ARRAY['power.linked_account']
+                ELSE coalesce(a.accounts_without_rows, '{}') || u.seizure_window END AS missing_seizure_window
+    FROM flag_power_holders h
+    CROSS JOIN unknown_months u
+    LEFT JOIN accounts a ON a.uscc = h.uscc
+    LEFT JOIN per_holder p ON p.uscc = h.uscc
+)
+SELECT m.*,
+       CASE WHEN m.running_months_stopped_window > 0 THEN false
+            WHEN cardinality(m.missing_stopped_window) > 0 THEN NULL
+            ELSE true END AS stopped,
+       CASE WHEN m.running_months_seizure_window > 0 THEN false
+            WHEN cardinality(m.missing_seizure_window) > 0 THEN NULL
+            ELSE true END AS seizure_stopped
+FROM missing m;
+
+-- The monthly kWh of holders found stopped, for the evidence: every month of the window, 0
+-- where no account has a row (details.md #26).
+CREATE TEMP TABLE flag_stopped_kwh ON COMMIT DROP AS
+SELECT p.uscc,
+       jsonb_object_agg(m.label, coalesce((p.low_kwh ->> m.label)::numeric, 0)) FILTER (WHERE m.in_stopped_window)
+           AS stopped_window_kwh,
+       jsonb_object_agg(m.label, coalesce((p.low_kwh ->> m.label)::numeric, 0)) FILTER (WHERE m.in_seizure_window)
+           AS seizure_window_kwh
+FROM flag_holder_power p
+CROSS JOIN flag_power_months m
+WHERE p.stopped OR p.seizure_stopped
+GROUP BY p.uscc;
+
+-- Holders whose tax matters: of a parcel not idle, in production for ineff3_min_production_years.
+CREATE TEMP TABLE flag_tax_holders ON COMMIT DROP AS
+SELECT DISTINCT s.holder_uscc AS uscc
+FROM flag_scope s
+CROSS JOIN flag_params f
+LEFT JOIN flag_idle i ON i.parcel_id = s.parcel_id
+WHERE i.parcel_id IS NULL
+  AND s.production_start_on + make_interval(years => f.ineff3_min_production_years) <= f.as_of;
+
+ANALYZE flag_tax_holders;
+
+CREATE TEMP TABLE flag_holder_tax ON COMMIT DROP AS
+WITH years AS (
+    SELECT f.as_of_year - 2 AS year, 1 AS n FROM flag_params f
+    UNION ALL
+    SELECT f.as_of_year - 1, 2 FROM flag_params f
+), tax AS (
+    SELECT t.uscc,
+           extract(year FROM t.period)::int AS year,
+           sum(  CASE WHEN f.ineff3_tax_excludes ? 'vat' THEN 0 ELSE coalesce(t.vat, 0) END
+               + CASE WHEN f.ineff3_tax_excludes ? 'corporate_income_tax' THEN 0 ELSE coalesce(t.corporate_income_tax, 0) END
+               + CASE WHEN f.ineff3_tax_excludes ? 'individual_income_tax' THEN 0 ELSE coalesce(t.individual_income_tax, 0) END
+               + CASE WHEN f.ineff3_tax_excludes ? 'other_taxes' THEN 0 ELSE coalesce(t.other_taxes, 0) END
+               + CASE WHEN f.ineff3_tax_excludes ? 'urban_land_use_tax' THEN 0 ELSE coalesce(t.urban_land_use_tax, 0) END
+               + CASE WHEN f.ineff3_tax_excludes ? 'property_tax' THEN 0 ELSE coalesce(t.property_tax, 0) END)
+               AS tax_yuan
+    FROM core.tax_current t
+    JOIN flag_tax_holders h ON h.uscc = t.uscc
+    CROSS JOIN flag_params f
+    WHERE t.period >= make_date(f.as_of_year - 2, 1, 1)
+      AND t.period < make_date(f.as_of_year, 1, 1)
+    GROUP BY t.uscc, extract(year FROM t.period)
+), unknown_months AS (
+    SELECT y.year,
+           coalesce(array_agg('tax.month:' || to_char(m.month, 'YYYY-MM') ORDER BY m.month) FILTER (WHERE k.period IS NULL),
+                    '{}') AS missing
+    FROM years y
+    CROSS JOIN generate_series(make_date(y.year, 1, 1)::timestamp, make_date(y.year, 12, 1)::timestamp,
+                               interval '1 month') AS m(month)
+    LEFT JOIN core.known_months k ON k.kind = 'tax' AND k.period = m.month::date
+    GROUP BY y.year
+), land AS (
+    SELECT s.holder_uscc AS uscc, y.year, sum(s.area_m2) AS land_m2
+    FROM flag_scope s
+    JOIN flag_tax_holders h ON h.uscc = s.holder_uscc
+    CROSS JOIN years y
+    WHERE s.supplied_on <= make_date(y.year, 12, 31)
+    GROUP BY s.holder_uscc, y.year
+), per_year AS (
+    SELECT h.uscc, y.year, y.n,
+           coalesce(t.tax_yuan, 0) AS tax_yuan,
+           coalesce(l.land_m2, 0) AS land_m2,
+           u.missing || CASE WHEN l.land_m2 IS NULL THEN ARRAY['land.year_end:' || y.year] ELSE '{}' END AS missing
+    FROM flag_tax_holders h
+    CROSS JOIN years y
+    JOIN unknown_months u ON u.year = y.year
+    LEFT JOIN tax t ON t.uscc = h.uscc AND t.year = y.year
+    LEFT JOIN land l ON l.uscc = h.uscc AND l.year = y.year
+), both_years AS (
+    SELECT a.uscc,
+           a.year AS year_1, a.tax_yuan AS tax_1, a.land_m2 AS land_1,
+           b.year AS year_2, b.tax_yuan AS tax_2, b.land_m2 AS land_2,
+           a.missing || b.missing AS missing
+    FROM per_year a
+    JOIN per_year b ON b.uscc = a.uscc AND b.n = 2
+    WHERE a.n = 1
+)
+SELECT y.uscc, y.missing,
+       -- mean(tax_i / (land_i × 15 / 10000)) < min, multiplied out so that no division rounds.
+       CASE WHEN cardinality(y.missing) = 0
+            THEN (y.tax_1 * y.land_2 + y.tax_2 * y.land_1) * 10000 < 2 * f.min_tax_per_mu_yuan * 15 * y.land_1 * y.land_2
+       END AS tax_low,
+       jsonb_build_object(
+           'years', jsonb_build_object(
+               y.year_1::text, jsonb_build_object('tax_yuan', y.tax_1, 'land_m2', y.land_1, 'land_mu', y.land_1 * 15 / 10000,
+                                                  'tax_per_mu_yuan', y.tax_1 * 10000 / nullif(y.land_1 * 15, 0)),
+               y.year_2::text, jsonb_build_object('tax_yuan', y.tax_2, 'land_m2', y.land_2, 'land_mu', y.land_2 * 15 / 10000,
+                                                  'tax_per_mu_yuan', y.tax_2 * 10000 / nullif(y.land_2 * 15, 0))),
+           'mean_tax_per_mu_yuan', (y.tax_1 * 10000 / nullif(y.land_1 * 15, 0) + y.tax_2 * 10000 / nullif(y.land_2 * 15, 0)) / 2,
+           'min_tax_per_mu_yuan', f.min_tax_per_mu_yuan,
+           'excluded_taxes', f.ineff3_tax_excludes) AS tax_evidence
+FROM both_years y
+CROSS JOIN flag_params f;
+
+ANALYZE flag_holder_power;
+ANALYZE flag_holder_tax;

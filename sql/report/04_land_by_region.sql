@@ -1,0 +1,26 @@
+-- Report: idle and inefficient area by township (mu) in the latest flag run on or before
+-- $1 (a date), against the disposal task of that year (mart.disposal_progress: base on
+-- 1 January, resolved since, target ratio). A parcel with several INEFF codes counts once.
+WITH run AS (
+    SELECT max(run_id) AS run_id FROM runs.flag_runs
+    WHERE as_of = (SELECT max(as_of) FROM runs.flag_runs WHERE as_of <= $1::date)
+), flagged AS (
+    SELECT f.region_code,
+           CASE WHEN f.flag_code LIKE 'IDLE-%' THEN 'idle' ELSE 'ineff' END AS kind,
+           f.parcel_id, max(f.area_m2) AS area_m2
+    FROM runs.parcel_flags f JOIN run USING (run_id)
+    WHERE f.flag_code LIKE 'IDLE-%' OR f.flag_code LIKE 'INEFF-%'
+    GROUP BY 1, 2, 3
+), areas AS (
+    SELECT region_code, kind, sum(area_m2) * 15 / 10000 AS flagged_mu, count(*) AS parcels
+    FROM flagged GROUP BY 1, 2
+)
+SELECT coalesce(a.region_code, d.region_code) AS region_code,
+       coalesce(a.kind, d.kind) AS kind,
+       coalesce(a.flagged_mu, 0) AS flagged_mu,
+       coalesce(a.parcels, 0) AS parcels,
+       d.base_mu, d.resolved_mu, d.target_ratio, d.progress_ratio
+FROM areas a
+FULL JOIN (SELECT * FROM mart.disposal_progress WHERE year = extract(year FROM $1::date)::int) d
+       ON d.region_code = a.region_code AND d.kind = a.kind
+ORDER BY coalesce(a.region_code, d.region_code) COLLATE "C", 2
