@@ -119,7 +119,8 @@ public final class BatchLoader {
                     try spool.replay { try copy.write($0) }
                 }
             }
-            duplicates = try removeDuplicates(tx, kind: kind, table: table, batchID: batchID, reader: reader, path: path)
+            duplicates = try removeDuplicates(tx, kind: kind, table: table, batchID: batchID, reader: reader, path: path,
+                                              filter: validator?.duplicates)
 
             let loaded = staged - duplicates
             let rejected = spool.count + duplicates
@@ -176,15 +177,29 @@ public final class BatchLoader {
 
     /// Moves rows whose key repeats an earlier line of the same file to rejects
     /// (`duplicate_key`; the first wins, details.md #17) and returns how many moved.
+    ///
+    /// Only the keys that `filter` saw more than once can repeat; when it kept them all, the
+    /// check reads just those keys (none at all, usually), otherwise the whole batch.
     private func removeDuplicates(_ tx: Connection, kind: ExtractKind, table: String, batchID: Int64,
-                                  reader: ExtractReader, path: String) throws -> Int {
+                                  reader: ExtractReader, path: String, filter: DuplicateKeyFilter?) throws -> Int {
         let key = kind.keyColumns.joined(separator: ", ")
-        // A hash aggregate answers "any at all?" cheaply; the sort only runs when there are.
-        let any = try tx.execute("SELECT EXISTS (SELECT 1 FROM \(table) GROUP BY \(key) HAVING count(*) > 1)").scalar()
+        var scope = table
+        if let filter, filter.isExact, let candidates = filter.candidates {
+            guard filter.candidateCount > 0 else { return 0 }
+            try tx.execute("""
+                CREATE TEMPORARY TABLE duplicate_candidates ON COMMIT DROP AS
+                SELECT \(key) FROM \(table) WITH NO DATA
+                """)
+            _ = try tx.copyIn("COPY duplicate_candidates (\(key)) FROM STDIN") { try $0.write(candidates.bytes) }
+            scope = "(SELECT t.* FROM \(table) t WHERE (\(kind.keyColumns.map { "t.\($0)" }.joined(separator: ", "))) "
+                + "IN (SELECT \(key) FROM duplicate_candidates)) AS candidates"
+        }
+        // A hash aggregate answers "any at all?"; the sort only runs when there are.
+        let any = try tx.execute("SELECT EXISTS (SELECT 1 FROM \(scope) GROUP BY \(key) HAVING count(*) > 1)").scalar()
         guard any == "t" else { return 0 }
         let moved = try tx.execute("""
             WITH ranked AS (
-                SELECT line, row_number() OVER (PARTITION BY \(key) ORDER BY line) AS n FROM \(table)
+                SELECT line, row_number() OVER (PARTITION BY \(key) ORDER BY line) AS n FROM \(scope)
             ), gone AS (
                 DELETE FROM \(table) t USING ranked r WHERE t.line = r.line AND r.n > 1 RETURNING t.line
             )

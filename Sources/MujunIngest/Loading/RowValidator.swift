@@ -20,6 +20,9 @@ final class RowValidator {
     private let amountColumns: [Int]
     private let normalisedSource: Int?
     private let crossField: [(later: Int, earlier: Int, isArea: Bool)]
+    private let keyIndexes: [Int]
+    /// Sees the key of every accepted row, to find possible duplicates with flat memory.
+    let duplicates = DuplicateKeyFilter()
 
     /// The staging table's columns, in the order rows are written.
     var copyColumns: [String] {
@@ -36,6 +39,7 @@ final class RowValidator {
         func index(_ name: String) -> Int { names.firstIndex(of: name)! }
         amountColumns = kind == .tax ? names.indices.filter { ExtractKind.taxAmountColumns.contains(names[$0]) } : []
         normalisedSource = kind.normalisedNameColumn.map { index($0.source) }
+        keyIndexes = kind.keyColumns.map(index)
         // Parcels' cross-field rules (spec extracts.md `parcels`), in the spec's order; the
         // reported column is the one whose value contradicts the other.
         crossField = kind == .parcels ? [
@@ -108,6 +112,8 @@ final class RowValidator {
             }
         }
         rows.append(0x0A)
+        // Key columns are required, so each has a span.
+        duplicates.add(keyIndexes.map { i in UnsafeBufferPointer(rebasing: rows.bytes[spans[i]!.start..<spans[i]!.end]) })
     }
 
     /// Fields of a record read the forgiving way: a `"` opens a quoted part only at the start
