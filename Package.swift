@@ -36,7 +36,7 @@ let package = Package(
             name: "MujunResources",
             path: ".",
             exclude: ["Sources/mujun", "Sources/MujunDatabase", "Sources/MujunIngest", "Sources/MujunPolicy",
-                      "Sources/MujunLand", "Sources/MujunGrading", "Sources/MujunGenerate", "Sources/MujunJobs", "Sources/MujunReport",
+                      "Sources/MujunLand", "Sources/MujunGrading", "Sources/MujunLists", "Sources/MujunGenerate", "Sources/MujunJobs", "Sources/MujunReport",
                       "Sources/CLibPQ", "Sources/CLibCSV", "Tests", "docs", "deploy", "bench", ".ci",
                       "README.md", "Package.swift"],
             sources: ["Sources/MujunResources"],
@@ -93,13 +93,20 @@ let package = Package(
         .target(
             name: "MujunJobs",
             dependencies: [
-                "MujunDatabase", "MujunPolicy", "MujunIngest", "MujunLand", "MujunGrading", "MujunResources",
+                "MujunDatabase", "MujunPolicy", "MujunIngest", "MujunLand", "MujunGrading", "MujunLists",
+                "MujunGenerate", "MujunReport", "MujunResources",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
+        // Differential-policy lists (spec lists.md): files for other departments, SQL in sql/lists/.
+        .target(
+            name: "MujunLists",
+            dependencies: ["MujunDatabase", "MujunPolicy", "MujunIngest", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
 
         // The year's report: one self-contained HTML file with inline SVG (issue 9).
         .target(
@@ -123,6 +130,7 @@ let package = Package(
                 "MujunPolicy",
                 "MujunLand",
                 "MujunGrading",
+                "MujunLists",
                 "MujunGenerate",
                 "MujunJobs",
                 "MujunReport",
@@ -148,6 +156,11 @@ let package = Package(
             name: "MujunGradingTests",
             dependencies: ["MujunGrading", "MujunIngest", "MujunPolicy", "MujunDatabase", "MujunTestSupport",
                            "MujunLand", "MujunReport"]
+        ),
+        .testTarget(
+            name: "MujunListsTests",
+            dependencies: ["MujunLists", "MujunGrading", "MujunLand", "MujunIngest", "MujunPolicy", "MujunDatabase",
+                           "MujunTestSupport"]
         ),
         .testTarget(
             name: "MujunGenerateTests",

@@ -28,6 +28,8 @@ public final class JobRunner {
         /// Fault injection for tests (`MUJUN_FAULT`): `terminate-before:STEP` kills the run's
         /// own server session once, just before that step, as a server restart would.
         public var fault: String?
+        /// Written into list manifests (e.g. `mujun 0.1.0`).
+        public var generatorVersion = "mujun"
 
         public init(date: CalendarDay, madeBy: String) {
             self.date = date
@@ -39,7 +41,7 @@ public final class JobRunner {
     public let connectionString: ConnectionString
     public var options: Options
     public var logger = Logger(label: "mujun.run")
-    private var connection: Connection
+    var connection: Connection
     private var faultUsed = false
 
     public init(job: JobFile, connectionString: ConnectionString, options: Options) throws {
@@ -170,11 +172,13 @@ public final class JobRunner {
         }
     }
 
+    /// Whether a step of any job already succeeded for these inputs: the key names everything
+    /// the step's result depends on (dates, policy, batches, runs, output folder), so the work
+    /// is done whichever job did it.
     func alreadyDone(_ step: String, _ key: String) throws -> Bool {
         try connection.execute("""
-            SELECT EXISTS (SELECT 1 FROM runs.job_steps s JOIN runs.job_runs r USING (run_id)
-                           WHERE r.job = $1 AND s.step = $2 AND s.inputs_key = $3 AND s.state = 'succeeded')
-            """, [job.name, step, key]).scalar() == "t"
+            SELECT EXISTS (SELECT 1 FROM runs.job_steps s WHERE s.step = $1 AND s.inputs_key = $2 AND s.state = 'succeeded')
+            """, [step, key]).scalar() == "t"
     }
 
     func evaluationYear(_ spec: String) throws -> Int {

@@ -23,6 +23,7 @@ struct Mujun: ParsableCommand {
             AccountsCommand.self,
             FlagCommand.self,
             EvaluateCommand.self,
+            ExportCommand.self,
             PublishCommand.self,
             VetoCommand.self,
             ReviewCommand.self,
@@ -31,6 +32,7 @@ struct Mujun: ParsableCommand {
             RunCommand.self,
             ScheduleCommand.self,
             ReportCommand.self,
+            DemoCommand.self,
             GenerateCommand.self,
         ]
     )

@@ -1,17 +1,15 @@
 #!/usr/bin/env bash
-# The main command (README): on the embedded default — a local PostgreSQL this script starts,
-# kept running afterwards — build mujun, migrate, and show its status.
+# The main command (README): installs what a fresh Debian machine lacks, builds mujun, and runs
+# `mujun demo` on the embedded default — the local PostgreSQL of deploy/local (cluster "demo",
+# started if needed and left running) with a generated county. Extra arguments go to
+# `mujun demo` (e.g. --enterprises 10000). Running it again changes nothing.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$here/../.."
 
-export MUJUN_PG_NAME=${MUJUN_PG_NAME:-demo}
 deploy/local/pg.sh setup
-eval "$(deploy/local/pg.sh start)"
-swift build -c release --product mujun
+swift build -c release --product mujun 2>&1 | tail -1
 bin=$(swift build -c release --show-bin-path)/mujun
-"$bin" migrate
-"$bin" status
-echo
-echo "The database stays up. To query it: eval \"\$(MUJUN_PG_NAME=$MUJUN_PG_NAME deploy/local/pg.sh env)\"; psql"
-echo "To remove it: MUJUN_PG_NAME=$MUJUN_PG_NAME deploy/local/pg.sh destroy"
+# The demo starts its own cluster unless PG* settings point elsewhere.
+unset PGHOST PGPORT PGDATABASE PGUSER
+exec "$bin" demo "$@"

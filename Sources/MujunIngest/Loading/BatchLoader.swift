@@ -7,9 +7,12 @@ import MujunDatabase
 ///
 /// The whole batch is one transaction, so readers see all of it or none of it, and a loader
 /// killed at any moment leaves nothing behind:
-/// 1. the file's SHA-256 is checked against applied batches (a match is a no-op);
+/// 1. a file the size of an applied batch is hashed first and, when its SHA-256 matches an
+///    applied batch, nothing is done; any other file is hashed while it loads;
 /// 2. valid rows stream through libcsv and validation into the batch's own staging table with
-///    `COPY … FREEZE` (a table created in the same transaction), rejects into a spool file;
+///    `COPY … FREEZE` (a table created in the same transaction), rejects into a spool file,
+///    every key into a fixed-size filter of possible duplicates; with `--encoding auto` the
+///    same pass judges the encoding, and a mostly invalid UTF-8 file is loaded again as GB18030;
 /// 3. the rejects are COPYed to `runs.rejects`; duplicate keys are found in SQL over the rows
 ///    that passed, moved to rejects, and their raw text read back from the file;
 /// 4. within the reject limit, the staging table becomes a partition of the kind's history
@@ -33,27 +36,65 @@ public final class BatchLoader {
     public func load(_ file: URL, kind: ExtractKind, options: IngestOptions) throws -> BatchReport {
         let started = Date()
         let path = file.path
-        let name = file.lastPathComponent
-        let (sha256, size) = try BatchLoader.fingerprint(path)
-
-        if !options.force, let existing = try connection.execute("""
-            SELECT batch_id, to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, file_name
-            FROM runs.batches WHERE sha256 = $1 AND status = 'applied' ORDER BY batch_id LIMIT 1
-            """, [sha256]).rows.first {
-            let id = Int64(existing["batch_id"].flatMap { $0 } ?? "") ?? 0
-            return BatchReport(
-                file: path, kind: kind, batchID: id, sha256: sha256, status: .alreadyApplied,
-                rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rejectsByReason: [:], unknownColumns: [],
-                message: "already applied as batch \(id) (\(existing["file_name"].flatMap { $0 } ?? "?"), "
-                    + "\(existing["at"].flatMap { $0 } ?? "?")); nothing done (use --force to reload)",
-                asOf: nil, encoding: nil, seconds: Date().timeIntervalSince(started))
+        var knownSHA: String?
+        // Only a file of the size of an applied batch can be one already applied: only then is
+        // it hashed before loading. Otherwise it is hashed while it loads (one pass, not two).
+        if !options.force {
+            let size = try BatchLoader.size(path)
+            if try connection.execute("SELECT EXISTS (SELECT 1 FROM runs.batches WHERE status = 'applied' AND size_bytes = $1)",
+                                      [size]).scalar() == "t" {
+                let sha256 = try BatchLoader.fingerprint(path).0
+                if let existing = try connection.execute("""
+                    SELECT batch_id, to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, file_name
+                    FROM runs.batches WHERE sha256 = $1 AND status = 'applied' ORDER BY batch_id LIMIT 1
+                    """, [sha256]).rows.first {
+                    let id = Int64(existing["batch_id"].flatMap { $0 } ?? "") ?? 0
+                    return BatchReport(
+                        file: path, kind: kind, batchID: id, sha256: sha256, status: .alreadyApplied,
+                        rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rejectsByReason: [:], unknownColumns: [],
+                        message: "already applied as batch \(id) (\(existing["file_name"].flatMap { $0 } ?? "?"), "
+                            + "\(existing["at"].flatMap { $0 } ?? "?")); nothing done (use --force to reload)",
+                        asOf: nil, encoding: nil, seconds: Date().timeIntervalSince(started))
+                }
+                knownSHA = sha256
+            }
         }
+        // `auto` reads the file as UTF-8 and judges its encoding in the same pass; a file that
+        // turns out mostly invalid UTF-8 is loaded again as GB18030 (the first try rolled back).
+        // It is GB18030 only when more of its lines are invalid than the reject limit lets
+        // through, and never while most of it is valid UTF-8 (details.md #69).
+        let judge = options.encoding == .auto ? min(options.maxRejectRatio, 0.5) : nil
+        do {
+            return try loadBatch(file, kind: kind, options: options, encoding: judge == nil ? options.encoding : .utf8,
+                                 judgeEncoding: judge, knownSHA: knownSHA, started: started)
+        } catch is ReadAsGB18030 {
+            return try loadBatch(file, kind: kind, options: options, encoding: .gb18030, judgeEncoding: nil,
+                                 knownSHA: knownSHA, started: started)
+        }
+    }
 
+    /// Thrown inside a batch's transaction to roll it back and load the file again as GB18030.
+    private struct ReadAsGB18030: Error {}
+
+    /// The hash of the file, fed chunk by chunk as the reader reads it.
+    private final class RunningHash {
+        var hasher = SHA256()
+        var sniffer = EncodingSniffer()
+    }
+
+    private func loadBatch(_ file: URL, kind: ExtractKind, options: IngestOptions, encoding: ExtractEncoding,
+                           judgeEncoding: Double?, knownSHA: String?, started: Date) throws -> BatchReport {
+        let path = file.path
+        let name = file.lastPathComponent
         let asOf = options.asOf ?? BatchLoader.asOf(fromFileName: name) ?? options.today
-        // A file is read as GB18030 only when more of its lines are invalid UTF-8 than the
-        // reject limit lets through, and never while most of it is valid UTF-8 (details.md #69).
-        let reader = try ExtractReader(path: path, encoding: options.encoding,
-                                       maxInvalidLineRatio: min(options.maxRejectRatio, 0.5))
+        let reader = try ExtractReader(path: path, encoding: encoding)
+        let running = RunningHash()
+        reader.chunkObserver = { chunk in
+            if knownSHA == nil { running.hasher.update(bufferPointer: UnsafeRawBufferPointer(chunk)) }
+            if judgeEncoding != nil, let base = chunk.baseAddress { running.sniffer.scan(base, count: chunk.count) }
+        }
+        var sha256 = knownSHA ?? ""
+        let size = reader.fileSize
         let spool = try RejectSpool()
         var rowsRead = 0
         var unknownColumns: [String] = []
@@ -84,6 +125,9 @@ public final class BatchLoader {
                 try reader.forEachRecord { record in
                     guard let validator else {
                         if headerSkip > 0 { headerSkip -= 1; return }
+                        // A header that is not UTF-8 cannot be read as UTF-8: with `auto`, the
+                        // file is GB18030 (its rows are judged no further).
+                        if judgeEncoding != nil, record.defect == .badEncoding { throw ReadAsGB18030() }
                         let header = try HeaderMap(header: record, kind: kind, file: path)
                         unknownColumns = header.unknownColumns
                         validator = RowValidator(kind: kind, header: header, rows: rows)
@@ -113,6 +157,13 @@ public final class BatchLoader {
                 try copy.write(rows.bytes)
             }
             progress?(reader.fileSize, reader.fileSize)
+            if knownSHA == nil {
+                sha256 = running.hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            }
+            if let limit = judgeEncoding {
+                running.sniffer.finish()
+                if running.sniffer.decision(maxInvalidLineRatio: limit) == .gb18030 { throw ReadAsGB18030() }
+            }
 
             if spool.count > 0 {
                 _ = try tx.copyIn("COPY runs.rejects (batch_id, line, column_name, reason, raw) FROM STDIN") { copy in
@@ -267,6 +318,15 @@ public final class BatchLoader {
     /// The first valid date in a file name (details.md #70).
     public static func asOf(fromFileName name: String) -> CalendarDay? {
         DateParsing.firstDateInFileName(name).flatMap { CalendarDay(year: $0.year, month: $0.month, day: $0.day) }
+    }
+
+    /// The size of a file, or `cannotRead` when it is missing.
+    static func size(_ path: String) throws -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ExtractError(.cannotRead, file: path, message: "no such file")
+        }
+        return Int(info.st_size)
     }
 
     /// SHA-256 (hex) and size of a file, read in 1 MiB pieces.

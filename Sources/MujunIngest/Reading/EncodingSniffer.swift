@@ -42,6 +42,12 @@ struct EncodingSniffer {
     }
 
     /// Closes the last line (a file need not end with a line break).
+    /// GB18030 when more lines than `maxInvalidLineRatio` are invalid UTF-8, else UTF-8.
+    func decision(maxInvalidLineRatio: Double) -> ExtractEncoding {
+        guard nonBlankLines > 0 else { return .utf8 }
+        return Double(invalidLines) / Double(nonBlankLines) > maxInvalidLineRatio ? .gb18030 : .utf8
+    }
+
     mutating func finish() {
         if !atLineStart { endLine() }
     }

@@ -83,6 +83,10 @@ public final class ExtractReader {
     /// Throws `ExtractError(.unterminatedQuote, line:)` naming the line where a quote opened
     /// when it is still open at the end of the file (records before it have been delivered by
     /// then: the caller refuses the whole file). Rethrows `body`'s errors.
+    /// Sees every raw chunk of the file as it is read, before decoding: the loader hashes the
+    /// file and judges `--encoding auto` in the same pass as the load.
+    public var chunkObserver: ((UnsafeBufferPointer<UInt8>) -> Void)?
+
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         let record = CSVRecord()
         record.rawHasSentinels = resolvedEncoding == .gb18030
@@ -99,6 +103,7 @@ public final class ExtractReader {
             offset += n
             bytesConsumed = offset
             let chunk = UnsafeBufferPointer(start: buffer, count: n)
+            chunkObserver?(chunk)
             if let decoder {
                 try parser.feed(decoder.decode(chunk, final: false), body)
             } else {
@@ -163,9 +168,7 @@ public final class ExtractReader {
             sniffer.scan(buffer, count: n)
         }
         sniffer.finish()
-        guard sniffer.nonBlankLines > 0 else { return .utf8 }
-        let ratio = Double(sniffer.invalidLines) / Double(sniffer.nonBlankLines)
-        return ratio > maxInvalidLineRatio ? .gb18030 : .utf8
+        return sniffer.decision(maxInvalidLineRatio: maxInvalidLineRatio)
     }
 
     private static func describe(_ code: Int32) -> String {

@@ -38,6 +38,7 @@ struct RunCommand: ParsableCommand {
             options.out = out
             options.metricsDirectory = metricsDir
             options.fault = ProcessInfo.processInfo.environment["MUJUN_FAULT"]
+            options.generatorVersion = "mujun \(MujunVersion.current)"
             let runner = try JobRunner(job: file, connectionString: try ConnectionString(database.db), options: options)
             let outcome = try runner.run()
             if json { print(String(decoding: try JSONEncoder.sortedPretty.encode(outcome), as: UTF8.self)) }

@@ -3,6 +3,7 @@ import Foundation
 import MujunDatabase
 import MujunGrading
 import MujunIngest
+import MujunLists
 import MujunJobs
 import MujunPolicy
 import MujunReport
@@ -59,6 +60,8 @@ enum ExitStatus {
             return (usage, "mujun: job file \(e)")
         case let e as JobError:
             return (e.exitCode, "mujun: \(e.message)")
+        case let e as ListError:
+            return (e.code == .cannotWrite ? cannotCreate : dataError, "mujun: \(e)")
         case let e as ReportError:
             return (failed, "mujun: \(e.message)")
         case let e as PolicyError:

@@ -1,2 +1,0 @@
-/// Placeholder until the Generate work lands.
-public enum MujunGenerateModule {}

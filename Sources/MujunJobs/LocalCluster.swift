@@ -1,0 +1,53 @@
+import Foundation
+
+/// The embedded default database of `mujun demo`: the throwaway PostgreSQL of
+/// `deploy/local/pg.sh`, started if needed, reached through the `PG*` settings it prints.
+public enum LocalCluster {
+    /// Finds `deploy/local/pg.sh` above the current folder or above the executable (a build
+    /// inside a checkout), starts the named cluster, and sets its `PG*` variables for libpq.
+    /// Returns the script's path.
+    @discardableResult
+    public static func start(name: String = "demo") throws -> String {
+        guard let script = locate() else {
+            throw JobError(exitCode: 69, "no database: set PGHOST/PGDATABASE (or --db), or run mujun demo inside a Mujun checkout "
+                           + "so it can start deploy/local/pg.sh")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [script, "start"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["MUJUN_PG_NAME"] = name
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw JobError(exitCode: 69, "\(script) start failed (exit \(process.terminationStatus))")
+        }
+        // Lines of the form: export PGHOST='…'
+        for line in text.split(separator: "\n") where line.hasPrefix("export ") {
+            let assignment = line.dropFirst(7)
+            guard let eq = assignment.firstIndex(of: "=") else { continue }
+            let key = String(assignment[..<eq])
+            let value = String(assignment[assignment.index(after: eq)...]).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+            setenv(key, value, 1)
+        }
+        return script
+    }
+
+    static func locate() -> String? {
+        var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        starts.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
+        for start in starts {
+            var dir = start
+            for _ in 0..<8 {
+                let candidate = dir.appendingPathComponent("deploy/local/pg.sh").path
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+                dir = dir.deletingLastPathComponent()
+            }
+        }
+        return nil
+    }
+}

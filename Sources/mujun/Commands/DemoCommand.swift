@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import MujunDatabase
+import MujunGenerate
+import MujunIngest
+import MujunJobs
+
+/// `mujun demo`: the whole pipeline on a generated county and the local PostgreSQL of
+/// `deploy/local` (the README's main command).
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Generate a county, run the nightly job and the annual evaluation, export the lists, write the report.",
+        discussion: """
+            Uses the database of the PG* settings or --db when given; otherwise starts the local \
+            PostgreSQL of deploy/local (cluster "demo"). The demo's date is 15 March after the last \
+            generated year (MUJUN_TODAY overrides). Running it again changes nothing.
+            """)
+
+    @Option(help: "Enterprises in the generated county.") var enterprises = 3_000
+    @Option(help: "Years of tax and power, Y1-Y2.") var years = "2023-2024"
+    @Option(help: "Seed of the generated county.") var seed: UInt64 = 7
+    @Option(help: "Folder for extracts, lists and the report.") var dir = ".local/demo"
+    @Flag(help: "Print the summary as JSON on stdout.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try ExitStatus.run {
+            guard let (first, last) = CountyOptions.parseYears(years) else { throw ValidationError("--years must be Y1-Y2") }
+            let county = CountyOptions(enterprises: enterprises, firstYear: first, lastYear: last, seed: seed)
+            if let problem = county.problem { throw ValidationError(problem) }
+            if database.db.isEmpty && ProcessInfo.processInfo.environment["PGHOST"] == nil {
+                let script = try LocalCluster.start(name: "demo")
+                ExitStatus.printError("mujun demo: started the local PostgreSQL (\(script), cluster demo)")
+            }
+            let date = ProcessInfo.processInfo.environment["MUJUN_TODAY"].flatMap(CalendarDay.init)
+                ?? CalendarDay(year: last + 1, month: 3, day: 15)!
+            let folder = URL(fileURLWithPath: dir, isDirectory: true).standardizedFileURL
+            let demo = Demo(options: county, folder: folder, date: date, version: MujunVersion.current)
+            let summary = try demo.run(connectionString: try ConnectionString(database.db)) { ExitStatus.printError($0) }
+            if json { print(String(decoding: try JSONEncoder.sortedPretty.encode(summary), as: UTF8.self)) }
+            let grades = ["A", "B", "C", "D", "T", "N"].map { "\($0) \(summary.grades[$0] ?? 0)" }.joined(separator: ", ")
+            let flags = summary.flags.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let lists = summary.lists.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            print("""
+
+                Mujun demo — a county of \(enterprises) enterprises, \(first)–\(last), as of \(summary.date)
+                  database   \(summary.database)
+                  extracts   \(summary.batchesApplied) batches applied, \(summary.batchesSkipped) already applied; rows read \(summary.rowsRead) = loaded \(summary.rowsLoaded) + rejected \(summary.rowsRejected)
+                  grades \(last)  \(grades)
+                  land flags \(flags.isEmpty ? "none" : flags)
+                  lists      \(lists.isEmpty ? "none" : lists) (rows)
+                  files      lists in \(summary.listsFolder)/
+                             report \(summary.report)
+                Query it: eval "$(MUJUN_PG_NAME=demo deploy/local/pg.sh env)"; psql -c 'SELECT grade, count(*) FROM mart.enterprise_grades GROUP BY 1'
+                """)
+        }
+    }
+}

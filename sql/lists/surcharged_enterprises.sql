@@ -1,0 +1,80 @@
+-- Lists, shared step 2 of electricity and water: the enterprises with a surcharge above 0 and
+-- why (spec lists.md "The lists", evaluation.md §7, details.md #44–47).
+-- Sources: Suqian (宿迁), Jiangsu, 2022 — D-class firms pay a power surcharge by consecutive D
+--   years, and a year's list applies from 1 January of the next; Taicang (太仓), Jiangsu, 2018 —
+--   the water (sewage fee) surcharge; seed 002_32db2fb0d19ac012.txt 四.3 (金义新区) — firms with
+--   idle land that fail to rectify "严格落实用电、用水等差别化政策".
+--
+-- The profile's `lists.surcharge.<list>` holds {C, D, idle}; D is one number or a list of steps.
+-- Reasons, each counting only when its surcharge is above 0:
+--   grade_D  final grade D in the published evaluation of year Y (list_context.evaluation_run_id);
+--            the step is D[min(consecutive_d_years, number of steps)] (default electricity
+--            1 → 0.05, 2 → 0.08, ≥ 3 → 0.10; water 0.17)
+--   grade_C  final grade C, when the profile sets a C surcharge above 0 (0 by default)
+--   IDLE-*   holds a parcel flagged IDLE-1/IDLE-2 in the flag run whose idle_cause is
+--            `enterprise` (details.md #45: the same rule as grading's idle-land veto)
+-- Where several apply, the larger surcharge applies, never their sum (lists.md, evaluation.md §7).
+-- effective_from: 1 January of Y+1 when a grade reason is present, else the flag run's as-of date.
+-- grade: the final published grade, empty when the enterprise has no row in that evaluation.
+-- enterprise_name and region_code: the current registry's; else the graded row's; else the
+--   parcel extract's as the flag run saw it (a holder missing from the registry).
+
+CREATE TEMP TABLE list_enterprises ON COMMIT DROP AS
+WITH rates AS (
+    SELECT c.*, c.policy #> ARRAY['lists', 'surcharge', c.list] AS rate
+    FROM list_context c
+), reasons AS (
+    SELECT g.uscc, 'grade_D'::text AS code,
+           CASE jsonb_typeof(r.rate -> 'D')
+               WHEN 'array' THEN (r.rate -> 'D' ->> (least(greatest(g.consecutive_d_years, 1),
+                                                            jsonb_array_length(r.rate -> 'D')) - 1))::numeric
+               ELSE (r.rate ->> 'D')::numeric
+           END AS surcharge
+    FROM rates r
+    JOIN runs.enterprise_grades g ON g.run_id = r.evaluation_run_id
+    WHERE g.grade = 'D'
+    UNION ALL
+    SELECT g.uscc, 'grade_C', (r.rate ->> 'C')::numeric
+    FROM rates r
+    JOIN runs.enterprise_grades g ON g.run_id = r.evaluation_run_id
+    WHERE g.grade = 'C'
+    UNION ALL
+    SELECT DISTINCT f.holder_uscc, f.flag_code, (r.rate ->> 'idle')::numeric
+    FROM rates r
+    JOIN runs.parcel_flags f ON f.run_id = r.flag_run_id
+    WHERE f.flag_code IN ('IDLE-1', 'IDLE-2')
+      AND f.evidence ->> 'idle_cause' = 'enterprise'
+), listed AS (
+    SELECT uscc,
+           max(surcharge) AS surcharge,
+           array_agg(code ORDER BY code COLLATE "C") AS codes,
+           string_agg(code, ';' ORDER BY code COLLATE "C") AS reason_codes,
+           bool_or(code LIKE 'grade\_%') AS grade_reason
+    FROM reasons
+    WHERE surcharge > 0
+    GROUP BY uscc
+), parcel_holder AS (
+    -- Name and region of a holder missing from the registry and from the grades: its first
+    -- flagged parcel's (parcel_id order).
+    SELECT DISTINCT ON (f.holder_uscc) f.holder_uscc AS uscc, f.holder_name, f.region_code
+    FROM list_context c
+    JOIN runs.parcel_flags f ON f.run_id = c.flag_run_id
+    WHERE f.holder_uscc IN (SELECT uscc FROM listed)
+    ORDER BY f.holder_uscc, f.parcel_id COLLATE "C"
+)
+SELECT l.uscc,
+       l.surcharge,
+       l.codes,
+       l.reason_codes,
+       coalesce(e.name, g.name, h.holder_name) AS enterprise_name,
+       coalesce(e.region_code, g.region_code, h.region_code) AS region_code,
+       g.grade,
+       CASE WHEN l.grade_reason THEN make_date(c.evaluation_year + 1, 1, 1) ELSE c.flag_as_of END AS effective_from,
+       pg_temp.list_basis_text(l.codes) AS basis
+FROM listed l
+CROSS JOIN list_context c
+LEFT JOIN core.registry_current e ON e.uscc = l.uscc
+LEFT JOIN runs.enterprise_grades g ON g.run_id = c.evaluation_run_id AND g.uscc = l.uscc
+LEFT JOIN parcel_holder h ON h.uscc = l.uscc;
+
+ANALYZE list_enterprises;
