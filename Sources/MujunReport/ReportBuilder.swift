@@ -35,18 +35,18 @@ public struct ReportBuilder {
         guard let row = run.rows.first, let runText = row["run_id"] ?? nil, let runID = Int(runText) else {
             throw ReportError("no published evaluation for \(year): run mujun evaluate --year \(year) --publish first")
         }
-        let yearEnd = "\(year)-12-31"
         var context: [String: Any] = [
             "year": year, "run_id": runID, "policy": (row["policy_name"] ?? nil) ?? "", "policy_hash": (row["hash"] ?? nil) ?? "",
-            "graded": (row["graded"] ?? nil) ?? "0", "as_of": yearEnd, "version": version,
+            "graded": (row["graded"] ?? nil) ?? "0", "version": version,
             "grade_legend": ReportBuilder.grades.map { ["grade": $0.grade, "label": $0.label, "color": $0.color] },
             "grade_legend_graded": ReportBuilder.grades.prefix(4).map { ["grade": $0.grade, "label": $0.label, "color": $0.color] },
         ]
         try gradesSection(runID, into: &context)
         try histogramSection(runID, into: &context)
-        try landSection(yearEnd, into: &context)
+        context["flag_as_of"] = try connection.execute("SELECT coalesce(max(as_of)::text, '—') FROM runs.flag_runs").scalar() ?? "—"
+        try landSection(into: &context)
         try topBottomSection(runID, into: &context)
-        try dataQualitySection(yearEnd, into: &context)
+        try dataQualitySection(into: &context)
         let url = Bundle.module.url(forResource: "report", withExtension: "mustache", subdirectory: "Templates")!
         let template = try MustacheTemplate(string: try String(contentsOf: url, encoding: .utf8))
         return template.render(context)
@@ -133,8 +133,8 @@ public struct ReportBuilder {
                                 "bars": bars, "ticks": ticks, "benchmarks": benchmarks]
     }
 
-    func landSection(_ date: String, into context: inout [String: Any]) throws {
-        let result = try query("04_land_by_region.sql", [date])
+    func landSection(into context: inout [String: Any]) throws {
+        let result = try query("04_land_by_region.sql", [])
         var table: [[String: Any]] = []
         var byRegion: [(String, [String: Double])] = []
         for r in 0..<result.rowCount {
@@ -186,8 +186,8 @@ public struct ReportBuilder {
                             ["title": "得分后20名 bottom 20 (万元/亩)", "rows": parts["bottom"]!.reversed() as [[String: Any]]]]
     }
 
-    func dataQualitySection(_ date: String, into context: inout [String: Any]) throws {
-        let result = try query("06_data_quality.sql", [date])
+    func dataQualitySection(into context: inout [String: Any]) throws {
+        let result = try query("06_data_quality.sql", [])
         var sections: [String: [[String: Any]]] = [:]
         for r in 0..<result.rowCount {
             sections[result.string(r, 0) ?? "", default: []].append(["label": result.string(r, 1) ?? "", "n": result.string(r, 2) ?? "0"])

@@ -1,3 +1,4 @@
+import Foundation
 @testable import MujunLists
 import Testing
 
@@ -17,5 +18,13 @@ struct ListCSVTests {
         csv.append(row: ["0013", "甲,乙"])
         #expect(csv.text == "户号 account_no,户名 account_name\r\n0012,\r\n0013,\"甲,乙\"\r\n")
         #expect(csv.rowCount == 2)
+    }
+
+    @Test("workbook parts: column letters, XML escaping, the ZIP CRC-32")
+    func workbookParts() {
+        #expect(ListWorkbook.columnLetters(0) == "A" && ListWorkbook.columnLetters(12) == "M")
+        #expect(ListWorkbook.columnLetters(25) == "Z" && ListWorkbook.columnLetters(26) == "AA")
+        #expect(ListWorkbook.escape("A&B <C> \"D\"\u{1}") == "A&amp;B &lt;C&gt; &quot;D&quot;")
+        #expect(StoredZip.crc32(Data("123456789".utf8)) == 0xCBF4_3926)  // the standard check value
     }
 }

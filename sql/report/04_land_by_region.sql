@@ -1,9 +1,10 @@
--- Report: idle and inefficient area by township (mu) in the latest flag run on or before
--- $1 (a date), against the disposal task of that year (mart.disposal_progress: base on
--- 1 January, resolved since, target ratio). A parcel with several INEFF codes counts once.
+-- Report: idle and inefficient area by township (mu) in the current flag run (the latest
+-- run of the latest as-of date), against the disposal task of that run's year
+-- (mart.disposal_progress: base on 1 January, resolved since, target ratio). A parcel with
+-- several INEFF codes counts once.
 WITH run AS (
-    SELECT max(run_id) AS run_id FROM runs.flag_runs
-    WHERE as_of = (SELECT max(as_of) FROM runs.flag_runs WHERE as_of <= $1::date)
+    SELECT max(run_id) AS run_id, max(as_of) AS as_of FROM runs.flag_runs
+    WHERE as_of = (SELECT max(as_of) FROM runs.flag_runs)
 ), flagged AS (
     SELECT f.region_code,
            CASE WHEN f.flag_code LIKE 'IDLE-%' THEN 'idle' ELSE 'ineff' END AS kind,
@@ -21,6 +22,6 @@ SELECT coalesce(a.region_code, d.region_code) AS region_code,
        coalesce(a.parcels, 0) AS parcels,
        d.base_mu, d.resolved_mu, d.target_ratio, d.progress_ratio
 FROM areas a
-FULL JOIN (SELECT * FROM mart.disposal_progress WHERE year = extract(year FROM $1::date)::int) d
+FULL JOIN (SELECT p.* FROM mart.disposal_progress p, run WHERE p.year = extract(year FROM run.as_of)::int) d
        ON d.region_code = a.region_code AND d.kind = a.kind
 ORDER BY coalesce(a.region_code, d.region_code) COLLATE "C", 2
