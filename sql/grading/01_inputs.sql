@@ -1,5 +1,5 @@
 -- Grading step 1: the inputs per enterprise and year Y (spec evaluation.md §1, details.md #37, #38, #59).
--- Run inside the evaluation run's transaction with `SET LOCAL mujun.run_id = '<run id>'`.
+-- Run inside the evaluation run's transaction; `runs.evaluation_context` is that run (its year and policy).
 --
 -- Who: every enterprise of the current registry whose industry section is in the policy's
 --   `grading.sections` gets a row (details.md #37: the current registry version serves every year).
@@ -15,13 +15,7 @@
 -- first_production: earliest production_start_on ≤ Y-12-31 of the parcels counted in L.
 -- completion_passed: a parcel counted in L has agreed_completion_on < Y-12-31 (details.md #38).
 
-WITH run AS (
-    SELECT r.run_id, r.year, make_date(r.year, 1, 1) AS year_start, make_date(r.year, 12, 31) AS year_end,
-           p.content AS policy
-    FROM runs.evaluation_runs r
-    JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
-    WHERE r.run_id = current_setting('mujun.run_id')::bigint
-), land_uses AS (
+WITH run AS (SELECT * FROM runs.evaluation_context), land_uses AS (
     SELECT u AS land_use FROM run, jsonb_array_elements_text(run.policy #> '{grading,industrial_land_uses}') AS u
     UNION
     SELECT u || '用地' FROM run, jsonb_array_elements_text(run.policy #> '{grading,industrial_land_uses}') AS u

@@ -9,12 +9,7 @@
 -- still not in production is graded, not exempted.
 -- Comparisons are exact on unrounded values (domain.md): "L < 3 mu" is land_m2 × 15 < 3 × 10000.
 
-WITH run AS (
-    SELECT r.run_id, make_date(r.year, 12, 31) AS year_end, p.content AS policy
-    FROM runs.evaluation_runs r
-    JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
-    WHERE r.run_id = current_setting('mujun.run_id')::bigint
-), decided AS (
+WITH run AS (SELECT * FROM runs.evaluation_context), decided AS (
     SELECT g.uscc,
            CASE
                WHEN g.status NOT IN ('active', 'suspended') THEN 'not_active'
@@ -36,6 +31,6 @@ SET computed_grade = CASE WHEN d.reason IN ('not_active', 'no_land', 'below_min_
     grade = CASE WHEN d.reason IN ('not_active', 'no_land', 'below_min_land') THEN 'N' ELSE 'T' END,
     reason_list = ARRAY[d.reason]
 FROM decided d
-WHERE g.run_id = current_setting('mujun.run_id')::bigint
+WHERE g.run_id = (SELECT run_id FROM runs.evaluation_context)
   AND g.uscc = d.uscc
   AND d.reason IS NOT NULL;

@@ -14,12 +14,7 @@
 --   tax_per_kwh with a weight, adds reason no_power_data; a non-positive benchmark scores 0 for
 --   everyone in the cohort. Rounded to 4 decimals, half away from zero (details.md #41).
 
-WITH run AS (
-    SELECT r.run_id, p.content AS policy
-    FROM runs.evaluation_runs r
-    JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
-    WHERE r.run_id = current_setting('mujun.run_id')::bigint
-)
+WITH run AS (SELECT * FROM runs.evaluation_context)
 UPDATE runs.enterprise_grades g
 SET tax_per_mu = CASE WHEN g.land_m2 > 0 THEN g.tax_yuan / (g.land_m2 * 15 / 10000) END,
     sales_per_mu = CASE WHEN g.land_m2 > 0 THEN g.sales_yuan / (g.land_m2 * 15 / 10000) END,
@@ -27,12 +22,7 @@ SET tax_per_mu = CASE WHEN g.land_m2 > 0 THEN g.tax_yuan / (g.land_m2 * 15 / 100
 FROM run
 WHERE g.run_id = run.run_id;
 
-WITH run AS (
-    SELECT r.run_id, p.content AS policy
-    FROM runs.evaluation_runs r
-    JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
-    WHERE r.run_id = current_setting('mujun.run_id')::bigint
-), graded AS (
+WITH run AS (SELECT * FROM runs.evaluation_context), graded AS (
     SELECT g.uscc, CASE WHEN g.above_scale THEN 'above' ELSE 'below' END AS scale, g.region_code
     FROM runs.enterprise_grades g, run
     WHERE g.run_id = run.run_id AND g.computed_grade IS NULL
@@ -51,12 +41,7 @@ JOIN region_sizes s ON s.scale = x.scale AND s.region_code = x.region_code
 CROSS JOIN run
 WHERE g.run_id = run.run_id AND g.uscc = x.uscc;
 
-WITH run AS (
-    SELECT r.run_id, p.content AS policy
-    FROM runs.evaluation_runs r
-    JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
-    WHERE r.run_id = current_setting('mujun.run_id')::bigint
-), cohorts AS (
+WITH run AS (SELECT * FROM runs.evaluation_context), cohorts AS (
     SELECT DISTINCT g.cohort, split_part(g.cohort, '|', 1) AS scale
     FROM runs.enterprise_grades g, run
     WHERE g.run_id = run.run_id AND g.cohort IS NOT NULL
@@ -86,12 +71,7 @@ FROM indicators i
 CROSS JOIN run
 LEFT JOIN stats s ON s.cohort = i.cohort AND s.indicator = i.indicator;
 
-WITH run AS (
-    SELECT r.run_id, p.content AS policy
-    FROM runs.evaluation_runs r
-    JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
-    WHERE r.run_id = current_setting('mujun.run_id')::bigint
-), points AS (
+WITH run AS (SELECT * FROM runs.evaluation_context), points AS (
     SELECT g.uscc,
            b.weight * CASE
                WHEN b.benchmark IS NULL OR b.benchmark <= 0 OR v.x IS NULL THEN 0
@@ -113,4 +93,4 @@ UPDATE runs.enterprise_grades g
 SET score = s.score,
     reason_list = CASE WHEN s.no_power_data THEN g.reason_list || 'no_power_data'::text ELSE g.reason_list END
 FROM scores s
-WHERE g.run_id = current_setting('mujun.run_id')::bigint AND g.uscc = s.uscc;
+WHERE g.run_id = (SELECT run_id FROM runs.evaluation_context) AND g.uscc = s.uscc;

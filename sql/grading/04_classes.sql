@@ -6,12 +6,7 @@
 --   A if p ≤ class_cuts.A, B if p ≤ class_cuts.B, C if p ≤ class_cuts.C, else D.
 -- Compared exactly as r ≤ cut × N. Example: N = 10 → 2 A, 4 B, 3 C, 1 D.
 
-WITH run AS (
-    SELECT r.run_id, p.content AS policy
-    FROM runs.evaluation_runs r
-    JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
-    WHERE r.run_id = current_setting('mujun.run_id')::bigint
-), ranked AS (
+WITH run AS (SELECT * FROM runs.evaluation_context), ranked AS (
     SELECT g.uscc,
            rank() OVER (PARTITION BY g.cohort ORDER BY g.score DESC) AS rank,
            count(*) OVER (PARTITION BY g.cohort) AS cohort_size
@@ -30,4 +25,4 @@ WITH run AS (
 UPDATE runs.enterprise_grades g
 SET rank = c.rank, cohort_size = c.cohort_size, computed_grade = c.grade, grade = c.grade
 FROM classed c
-WHERE g.run_id = current_setting('mujun.run_id')::bigint AND g.uscc = c.uscc;
+WHERE g.run_id = (SELECT run_id FROM runs.evaluation_context) AND g.uscc = c.uscc;

@@ -10,12 +10,7 @@
 --    grade of an enterprise graded A–D, whatever the steps above gave. Recorded as `review`.
 -- `computed_grade` keeps the class before every override.
 
-WITH run AS (
-    SELECT r.run_id, r.year, p.content AS policy
-    FROM runs.evaluation_runs r
-    JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
-    WHERE r.run_id = current_setting('mujun.run_id')::bigint
-), idle_holders AS (
+WITH run AS (SELECT * FROM runs.evaluation_context), idle_holders AS (
     SELECT DISTINCT i.holder_uscc AS uscc
     FROM run, core.idle_parcels(make_date(run.year, 12, 31), run.policy) AS i
     WHERE i.decided AND i.idle_cause = 'enterprise'
@@ -28,9 +23,7 @@ WHERE g.run_id = run.run_id
   AND g.grade IN ('A', 'B')
   AND g.uscc IN (SELECT uscc FROM idle_holders);
 
-WITH run AS (
-    SELECT r.run_id, r.year FROM runs.evaluation_runs r WHERE r.run_id = current_setting('mujun.run_id')::bigint
-), vetoes AS (
+WITH run AS (SELECT * FROM runs.evaluation_context), vetoes AS (
     SELECT v.uscc, max(v.to_grade) AS to_grade   -- 'D' sorts after 'C': the stronger veto wins
     FROM runs.grade_vetoes v, run
     WHERE v.year = run.year AND NOT v.withdrawn
@@ -42,9 +35,7 @@ FROM vetoes v, run
 WHERE g.run_id = run.run_id AND g.uscc = v.uscc
   AND ((v.to_grade = 'D' AND g.grade IN ('A', 'B', 'C')) OR (v.to_grade = 'C' AND g.grade IN ('A', 'B')));
 
-WITH run AS (
-    SELECT r.run_id, r.year FROM runs.evaluation_runs r WHERE r.run_id = current_setting('mujun.run_id')::bigint
-), reviews AS (
+WITH run AS (SELECT * FROM runs.evaluation_context), reviews AS (
     SELECT DISTINCT ON (v.uscc) v.uscc, v.grade
     FROM runs.grade_reviews v, run
     WHERE v.year = run.year

@@ -4,9 +4,7 @@
 -- 1 when only Y is D; 0 when Y is not D. It sets the electricity surcharge step (Suqian 2022).
 -- Then the reasons are written as one sorted, `;`-separated string (details.md #43).
 
-WITH run AS (
-    SELECT r.run_id, r.year FROM runs.evaluation_runs r WHERE r.run_id = current_setting('mujun.run_id')::bigint
-), published_d AS (
+WITH run AS (SELECT * FROM runs.evaluation_context), published_d AS (
     SELECT p.uscc, pr.year
     FROM runs.enterprise_grades p
     JOIN runs.evaluation_runs pr ON pr.run_id = p.run_id AND pr.published
@@ -22,9 +20,9 @@ WITH run AS (
 UPDATE runs.enterprise_grades g
 SET consecutive_d_years = s.years
 FROM streaks s
-WHERE g.run_id = current_setting('mujun.run_id')::bigint AND g.uscc = s.uscc;
+WHERE g.run_id = (SELECT run_id FROM runs.evaluation_context) AND g.uscc = s.uscc;
 
 UPDATE runs.enterprise_grades g
 SET reasons = coalesce((SELECT string_agg(DISTINCT r COLLATE "C", ';' ORDER BY r COLLATE "C")
                         FROM unnest(g.reason_list) AS r), '')
-WHERE g.run_id = current_setting('mujun.run_id')::bigint;
+WHERE g.run_id = (SELECT run_id FROM runs.evaluation_context);
