@@ -26,7 +26,8 @@ public final class JobRunner {
         public var metricsDirectory: String?
         public var madeBy: String
         /// Fault injection for tests (`MUJUN_FAULT`): `terminate-before:STEP` kills the run's
-        /// own server session once, just before that step, as a server restart would.
+        /// own server session once, just before that step, as a server restart would;
+        /// `pause-before:STEP:SECONDS` holds the run there.
         public var fault: String?
         /// Written into list manifests (e.g. `mujun 0.1.0`).
         public var generatorVersion = "mujun"
@@ -271,10 +272,16 @@ public final class JobRunner {
     }
 
     func injectFault(before step: String) throws {
-        guard !faultUsed, let fault = options.fault, fault == "terminate-before:\(step)" else { return }
-        faultUsed = true
-        let side = try Connection(connectionString, applicationName: "mujun fault injection")
-        try side.execute("SELECT pg_terminate_backend($1)", [connection.backendPID])
+        guard !faultUsed, let fault = options.fault else { return }
+        if fault == "terminate-before:\(step)" {
+            faultUsed = true
+            let side = try Connection(connectionString, applicationName: "mujun fault injection")
+            try side.execute("SELECT pg_terminate_backend($1)", [connection.backendPID])
+        } else if fault.hasPrefix("pause-before:\(step):"), let seconds = Double(fault.split(separator: ":").last ?? "") {
+            // Holds the run (and its lock) at a known point, for tests of concurrent runs and kills.
+            faultUsed = true
+            Thread.sleep(forTimeInterval: seconds)
+        }
     }
 
     // MARK: Records

@@ -141,20 +141,22 @@ struct JobRunTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: MujunBinary.path)
         process.arguments = ["run", "t", "--jobs-dir", site.jobs.path]
-        process.environment = site.environment
+        var environment = site.environment
+        environment["MUJUN_FAULT"] = "pause-before:flag:60"  // holds the run, lock and all, after its load
+        process.environment = environment
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let watcher = try site.db.connect()
-        var copying = false
-        for _ in 0..<600 where !copying {
-            copying = try watcher.execute("""
-                SELECT count(*) FROM pg_stat_progress_copy p JOIN pg_stat_activity a USING (pid)
-                WHERE a.datname = current_database() AND p.tuples_processed > 1000
+        var paused = false
+        for _ in 0..<1200 where !paused {
+            paused = try watcher.execute("""
+                SELECT count(*) FROM runs.job_steps s JOIN runs.job_runs r USING (run_id)
+                WHERE r.state = 'running' AND s.step = 'flag'
                 """).scalarInt() > 0
-            if !copying { Thread.sleep(forTimeInterval: 0.02) }
+            if !paused { Thread.sleep(forTimeInterval: 0.05) }
         }
-        #expect(copying)
+        #expect(paused, "the first run never reached its flag step")
         let second = try site.run()
         #expect(second.status == 75)
         #expect(second.stderr.contains("mujun run t") && second.stderr.contains("since"))
@@ -174,6 +176,7 @@ struct JobRunTests {
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect((site.json(rerun)["abandoned_runs"] as? Int) == 1)
         #expect(try site.scalar("SELECT count(*) FROM runs.job_runs WHERE abandoned AND state = 'failed'") == 1)
+        // The killed run's load was committed before the kill; the rerun did not load it twice.
         #expect(try site.scalar("SELECT count(*) FROM core.tax_rows") == 300_000)
         #expect(try site.scalar("SELECT count(*) FROM runs.batches WHERE kind = 'tax'") == 1)
     }
