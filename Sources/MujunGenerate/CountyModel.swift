@@ -155,8 +155,8 @@ public struct CountyModel: Sendable {
             baseTax = random.logNormal(median: 60_000, sigma: 0.6)
             taxPerMu = big ? random.logNormal(median: 140_000, sigma: 0.6) : random.logNormal(median: 45_000, sigma: 0.5)
         default:
-            taxPerMu = big ? min(max(random.logNormal(median: 150_000, sigma: 0.7), 20_000), 3_000_000)
-                : min(max(random.logNormal(median: 30_000, sigma: 0.6), 15_000), 400_000)
+            taxPerMu = big ? min(max(random.logNormal(median: 150_000, sigma: 0.7), 25_000), 3_000_000)
+                : min(max(random.logNormal(median: 32_000, sigma: 0.6), 18_000), 400_000)
         }
         // Above designated size (规上) is about sales of 20 million yuan a year; a few firms'
         // status lags their sales, as the statistics bureau's list does.

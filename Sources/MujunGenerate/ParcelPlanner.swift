@@ -132,7 +132,7 @@ struct ParcelPlanner {
             agreedCompletion = agreedStart.adding(months: months(18...36))
             actualStart = max(supplied, agreedStart.adding(days: random.int(in: -30...150)))
             production = actualStart!.adding(months: months(10...30))
-            developed = share(0.6, 1.0)
+            developed = share(0.72, 1.0)
             invested = Int64(Double(totalInvestment) * random.uniform(0.85, 1.15) / 100) * 100
             floor = share(0.55, 1.9)
         case .newProduction:

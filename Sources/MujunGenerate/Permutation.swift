@@ -43,10 +43,10 @@ public struct Permutation: Sendable {
     private func feistel(_ value: UInt64) -> UInt64 {
         var left = value >> halfBits
         var right = value & halfMask
-        for key in [keys.0, keys.1, keys.2, keys.3] {
-            let mixed = SeededRandom.mix(right ^ key) & halfMask
-            (left, right) = (right, left ^ mixed)
-        }
+        (left, right) = (right, left ^ (SeededRandom.mix(right ^ keys.0) & halfMask))
+        (left, right) = (right, left ^ (SeededRandom.mix(right ^ keys.1) & halfMask))
+        (left, right) = (right, left ^ (SeededRandom.mix(right ^ keys.2) & halfMask))
+        (left, right) = (right, left ^ (SeededRandom.mix(right ^ keys.3) & halfMask))
         return (left << halfBits) | right
     }
 }
