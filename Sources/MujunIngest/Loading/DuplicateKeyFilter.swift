@@ -11,7 +11,6 @@ final class DuplicateKeyFilter {
     static let candidateLimit = 50_000
 
     private let bits: UnsafeMutablePointer<UInt64>
-    private var hasher = Hasher()
     /// Candidate keys as COPY text rows (`k1\tk2\n`), or nil once the limit was passed.
     private(set) var candidates: ByteBuffer? = ByteBuffer(capacity: 4096)
     private(set) var candidateCount = 0
@@ -26,14 +25,13 @@ final class DuplicateKeyFilter {
     /// Whether every duplicate is among the candidates (false: check the whole batch).
     var isExact: Bool { candidates != nil }
 
-    /// Adds one key, given as its COPY text values; records it as a candidate if it may have
-    /// been seen before.
-    func add(_ values: [UnsafeBufferPointer<UInt8>]) {
+    /// Adds one key of one or two columns, given as their COPY text values; records it as a
+    /// candidate if it may have been seen before.
+    func add(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?) {
         var h = Hasher()
-        for v in values {
-            h.combine(bytes: UnsafeRawBufferPointer(v))
-            h.combine(0xFF as UInt8)  // separates (ab, c) from (a, bc)
-        }
+        h.combine(bytes: UnsafeRawBufferPointer(first))
+        h.combine(0xFF as UInt8)  // separates (ab, c) from (a, bc)
+        if let second { h.combine(bytes: UnsafeRawBufferPointer(second)) }
         let hash = UInt64(bitPattern: Int64(h.finalize()))
         let h1 = hash & 0xFFFF_FFFF, h2 = (hash >> 32) | 1
         var seen = true
@@ -51,9 +49,10 @@ final class DuplicateKeyFilter {
             self.candidates = nil
             return
         }
-        for (i, v) in values.enumerated() {
-            if i > 0 { candidates.append(0x09) }
-            candidates.append(v)
+        candidates.append(first)
+        if let second {
+            candidates.append(0x09)
+            candidates.append(second)
         }
         candidates.append(0x0A)
     }

@@ -64,7 +64,7 @@ final class RowValidator {
             throw Rejection(reason: .wrongFieldCount, column: "")
         }
         let rowStart = rows.count
-        rows.append("\(record.line)")
+        rows.appendDecimal(record.line)
         for c in 0..<columns.count {
             rows.append(0x09)
             let spec = columns[c]
@@ -112,8 +112,14 @@ final class RowValidator {
             }
         }
         rows.append(0x0A)
-        // Key columns are required, so each has a span.
-        duplicates.add(keyIndexes.map { i in UnsafeBufferPointer(rebasing: rows.bytes[spans[i]!.start..<spans[i]!.end]) })
+        // Key columns are required, so each has a span; every kind has one or two.
+        let first = spans[keyIndexes[0]]!
+        let firstKey = UnsafeBufferPointer(rebasing: rows.bytes[first.start..<first.end])
+        if keyIndexes.count == 2, let second = spans[keyIndexes[1]] {
+            duplicates.add(firstKey, UnsafeBufferPointer(rebasing: rows.bytes[second.start..<second.end]))
+        } else {
+            duplicates.add(firstKey, nil)
+        }
     }
 
     /// Fields of a record read the forgiving way: a `"` opens a quoted part only at the start

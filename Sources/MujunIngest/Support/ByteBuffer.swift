@@ -55,6 +55,23 @@ public final class ByteBuffer {
         count += bytes.count
     }
 
+    /// Appends a non-negative integer's decimal digits (no String in between: once per row).
+    public func appendDecimal(_ value: Int) {
+        precondition(value >= 0)
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = value, count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[19 - count] = UInt8(48 + n % 10)
+                n /= 10
+                count += 1
+            } while n > 0
+            append(UnsafeBufferPointer(start: d.baseAddress!.assumingMemoryBound(to: UInt8.self) + 20 - count, count: count))
+        }
+    }
+
     public func append(_ string: String) {
         var s = string
         s.withUTF8 { append($0) }

@@ -5,7 +5,7 @@ import Testing
 struct DuplicateKeyFilterTests {
     func add(_ filter: DuplicateKeyFilter, _ a: String, _ b: String) {
         var a = a, b = b
-        a.withUTF8 { x in b.withUTF8 { y in filter.add([x, y]) } }
+        a.withUTF8 { x in b.withUTF8 { y in filter.add(x, y) } }
     }
 
     @Test("every repeated key is a candidate; distinct keys rarely are")
