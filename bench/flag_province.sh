@@ -22,13 +22,22 @@ export MUJUN_PG_NAME=bench-land
 deploy/local/pg.sh setup
 eval "$(deploy/local/pg.sh start)"
 export PGDATABASE=mujun_bench_land
-# A scratch folder of its own, so that the release build never races a debug build in .build.
-scratch=${MUJUN_BENCH_SCRATCH:-.build-bench-land}
-swift build -c release --product mujun --scratch-path "$scratch" 2>&1 | tail -1
-bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/mujun
+# A release build in a scratch folder of its own, so that it never races a debug build in
+# .build; MUJUN_BIN=path/to/release/mujun skips the build.
+if [ -n "${MUJUN_BIN:-}" ]; then
+    bin=$MUJUN_BIN
+else
+    scratch=${MUJUN_BENCH_SCRATCH:-.build-bench-land}
+    # SwiftPM 6.3 fails a second build in a scratch folder with "unknown build description"
+    # until the cached description is removed (the build itself stays incremental).
+    rm -f "$scratch/release/description.json" "$scratch/release/plugin-tools-description.json"
+    swift build -c release --product mujun --scratch-path "$scratch" 2>&1 | tail -1
+    bin=$scratch/release/mujun
+fi
+[ -x "$bin" ] || { echo "no mujun binary at $bin" >&2; exit 1; }
 
 psql -d postgres -qc "DROP DATABASE IF EXISTS $PGDATABASE" -c "CREATE DATABASE $PGDATABASE" >/dev/null
-"$bin" migrate >/dev/null
+"$bin" migrate >/dev/null 2>&1
 
 if [ ! -f "$out/power_2025-12-31.csv" ]; then
     echo "generating extracts into $out …" >&2

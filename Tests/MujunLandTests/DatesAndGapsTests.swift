@@ -83,4 +83,26 @@ struct DatesAndGapsTests {
         #expect(try f.value(run, "Q", "UNKNOWN", "(evidence -> 'undecided')::text")
                 == #"{"INEFF-3": {"missing": ["land.year_end:2023"]}}"#)
     }
+
+    @Test("the holder's power is the sum over its linked accounts, compared with the limit")
+    func powerSummedOverAccounts() throws {
+        let f = try LandFixture()
+        // With a limit of 100 kWh a month: one account at 60 is stopped; two accounts at 60 each
+        // (120 together) are not, although neither is above the limit on its own.
+        f.parcel("ONE")
+        f.enterprise("ONE") { $0.power = { _ in "60" } }
+        f.parcel("TWO")
+        f.enterprise("TWO") { $0.power = { _ in "60" }; $0.secondPower = { _ in "60" } }
+        // Two accounts, one of them at 0 and one with a single busy month: not stopped.
+        f.parcel("BUSY")
+        f.enterprise("BUSY") { $0.power = { _ in "0" }; $0.secondPower = { $0 == "2025-04" ? "5000" : "0" } }
+        try f.load()
+        let profile = try LandFixture.profile(replacing: [("stopped_month_max_kwh: 0", "stopped_month_max_kwh: 100")])
+        let run = try f.flag(asOf: "2025-12-31", policy: profile).runID
+        #expect(try f.flags(run) == ["ONE INEFF-1"])
+        #expect(try f.value(run, "ONE", "INEFF-1", "evidence -> 'monthly_kwh' ->> '2024-06'") == "60")
+        #expect(try f.value(run, "ONE", "INEFF-1", "evidence ->> 'stopped_month_max_kwh'") == "100")
+        // Under the default limit of 0 the single account at 60 kWh is running.
+        #expect(try f.flags(f.flag(asOf: "2025-12-31").runID) == [])
+    }
 }

@@ -27,6 +27,8 @@ final class LandFixture {
         var registered = true
         /// kWh per month "YYYY-MM"; nil: no row that month. nil function: no account at all.
         var power: ((String) -> String?)? = { _ in "1000" }
+        /// A second power account `88100NN`, with kWh per month; nil: none.
+        var secondPower: ((String) -> String?)? = nil
         /// (vat, urban_land_use_tax, property_tax) per month; nil: no row.
         var tax: (String) -> (String, String, String)? = { _ in ("20000", "", "") }
         var uscc: String { LandFixture.code(number) }
@@ -142,9 +144,16 @@ final class LandFixture {
     func powerCSV() -> String {
         var text = "account_no,uscc,account_name,period,kwh\n"
         for e in enterprises.values.sorted(by: { $0.number < $1.number }) {
-            guard let power = e.power else { continue }
-            for month in powerMonths {
-                if let kwh = power(month) { text += "\(e.account),\(e.uscc),企业\(e.key),\(month),\(kwh)\n" }
+            if let power = e.power {
+                for month in powerMonths {
+                    if let kwh = power(month) { text += "\(e.account),\(e.uscc),企业\(e.key),\(month),\(kwh)\n" }
+                }
+            }
+            if let power = e.secondPower {
+                let account = String(format: "88100%02d", e.number)
+                for month in powerMonths {
+                    if let kwh = power(month) { text += "\(account),\(e.uscc),企业\(e.key)二厂,\(month),\(kwh)\n" }
+                }
             }
         }
         return text

@@ -52,45 +52,70 @@ LEFT JOIN core.known_months k ON k.kind = 'power' AND k.period = m.month::date;
 ANALYZE flag_power_holders;
 ANALYZE flag_power_accounts;
 
+-- Per account, in one pass over the current power rows of the windows (they come sorted by
+-- account, so this needs no sort of its own): whether some month is above the limit, per window,
+-- and the months at or under the limit but above 0 kWh.
+CREATE TEMP TABLE flag_account_power ON COMMIT DROP AS
+SELECT c.account_no,
+       coalesce(bool_or(c.kwh > f.stopped_month_max_kwh) FILTER (WHERE c.period >= f.stopped_window_start), false)
+           AS running_in_stopped_window,
+       coalesce(bool_or(c.kwh > f.stopped_month_max_kwh) FILTER (WHERE c.period >= f.seizure_window_start), false)
+           AS running_in_seizure_window,
+       jsonb_object_agg(to_char(c.period, 'YYYY-MM'), c.kwh) FILTER (WHERE c.kwh > 0 AND c.kwh <= f.stopped_month_max_kwh)
+           AS low_kwh
+FROM core.power_current c
+CROSS JOIN flag_params f
+-- Bounds as scalar subqueries, so that PostgreSQL filters the rows before it sorts them.
+WHERE c.period >= (SELECT least(stopped_window_start, seizure_window_start) FROM flag_params)
+  AND c.period < (SELECT month_of_as_of FROM flag_params)
+GROUP BY c.account_no;
+
+ANALYZE flag_account_power;
+
+-- Per holder. A holder is running in a month when the sum over its accounts is above the limit:
+-- when one account is above it on its own (kWh are never negative), or, for a holder with several
+-- accounts, when their months at or under the limit add up to more than it.
 CREATE TEMP TABLE flag_holder_power ON COMMIT DROP AS
-WITH monthly AS (
-    SELECT a.uscc, c.period, sum(c.kwh) AS kwh
-    FROM core.power_current c
-    JOIN flag_power_accounts a ON a.account_no = c.account_no
-    CROSS JOIN flag_params f
-    WHERE c.period >= least(f.stopped_window_start, f.seizure_window_start)
-      AND c.period < f.month_of_as_of
-    GROUP BY a.uscc, c.period
-), per_holder AS (
-    SELECT m.uscc,
-           count(*) FILTER (WHERE m.kwh > f.stopped_month_max_kwh AND m.period >= f.stopped_window_start)
-               AS running_months_stopped_window,
-           count(*) FILTER (WHERE m.kwh > f.stopped_month_max_kwh AND m.period >= f.seizure_window_start)
-               AS running_months_seizure_window,
-           -- Months at or under the limit but above 0, for the evidence of a stopped holder
-           -- (every other month of a stopped holder is 0 kWh).
-           jsonb_object_agg(to_char(m.period, 'YYYY-MM'), m.kwh)
-               FILTER (WHERE m.kwh > 0 AND m.kwh <= f.stopped_month_max_kwh) AS low_kwh
-    FROM monthly m
-    CROSS JOIN flag_params f
-    GROUP BY m.uscc
-), accounts AS (
+WITH accounts AS (
     SELECT a.uscc,
            array_agg(a.account_no ORDER BY a.account_no) AS accounts,
            array_agg('power.account_rows:' || a.account_no ORDER BY a.account_no) FILTER (WHERE a.without_rows)
-               AS accounts_without_rows
+               AS accounts_without_rows,
+           coalesce(bool_or(p.running_in_stopped_window), false) AS running_in_stopped_window,
+           coalesce(bool_or(p.running_in_seizure_window), false) AS running_in_seizure_window
     FROM flag_power_accounts a
+    LEFT JOIN flag_account_power p ON p.account_no = a.account_no
     GROUP BY a.uscc
+), low_months AS (
+    SELECT a.uscc, m.key AS label, sum(m.value::numeric) AS kwh
+    FROM flag_power_accounts a
+    JOIN flag_account_power p ON p.account_no = a.account_no
+    CROSS JOIN jsonb_each_text(p.low_kwh) AS m
+    GROUP BY a.uscc, m.key
+), low AS (
+    SELECT l.uscc,
+           bool_or(l.kwh > f.stopped_month_max_kwh AND l.label >= to_char(f.stopped_window_start, 'YYYY-MM'))
+               AS running_in_stopped_window,
+           bool_or(l.kwh > f.stopped_month_max_kwh AND l.label >= to_char(f.seizure_window_start, 'YYYY-MM'))
+               AS running_in_seizure_window,
+           -- The holder's months above 0 kWh, for the evidence of a stopped holder (every other
+           -- month of a stopped holder is 0 kWh).
+           jsonb_object_agg(l.label, l.kwh) AS low_kwh
+    FROM low_months l
+    CROSS JOIN flag_params f
+    GROUP BY l.uscc
 ), unknown_months AS (
     SELECT coalesce(array_agg('power.month:' || label ORDER BY period) FILTER (WHERE in_stopped_window AND NOT known),
                     '{}') AS stopped_window,
            coalesce(array_agg('power.month:' || label ORDER BY period) FILTER (WHERE in_seizure_window AND NOT known),
                     '{}') AS seizure_window
     FROM flag_power_months
-), missing AS (
-    SELECT h.uscc, a.accounts, p.low_kwh,
-           coalesce(p.running_months_stopped_window, 0) AS running_months_stopped_window,
-           coalesce(p.running_months_seizure_window, 0) AS running_months_seizure_window,
+), facts AS (
+    SELECT h.uscc, a.accounts, l.low_kwh,
+           coalesce(a.running_in_stopped_window, false) OR coalesce(l.running_in_stopped_window, false)
+               AS running_in_stopped_window,
+           coalesce(a.running_in_seizure_window, false) OR coalesce(l.running_in_seizure_window, false)
+               AS running_in_seizure_window,
            CASE WHEN a.uscc IS NULL THEN ARRAY['power.linked_account']
                 ELSE coalesce(a.accounts_without_rows, '{}') || u.stopped_window END AS missing_stopped_window,
            CASE WHEN a.uscc IS NULL THEN ARRAY['power.linked_account']
@@ -98,16 +123,16 @@ WITH monthly AS (
     FROM flag_power_holders h
     CROSS JOIN unknown_months u
     LEFT JOIN accounts a ON a.uscc = h.uscc
-    LEFT JOIN per_holder p ON p.uscc = h.uscc
+    LEFT JOIN low l ON l.uscc = h.uscc
 )
-SELECT m.*,
-       CASE WHEN m.running_months_stopped_window > 0 THEN false
-            WHEN cardinality(m.missing_stopped_window) > 0 THEN NULL
+SELECT x.*,
+       CASE WHEN x.running_in_stopped_window THEN false
+            WHEN cardinality(x.missing_stopped_window) > 0 THEN NULL
             ELSE true END AS stopped,
-       CASE WHEN m.running_months_seizure_window > 0 THEN false
-            WHEN cardinality(m.missing_seizure_window) > 0 THEN NULL
+       CASE WHEN x.running_in_seizure_window THEN false
+            WHEN cardinality(x.missing_seizure_window) > 0 THEN NULL
             ELSE true END AS seizure_stopped
-FROM missing m;
+FROM facts x;
 
 -- The monthly kWh of holders found stopped, for the evidence: every month of the window, 0
 -- where no account has a row (details.md #26).
@@ -134,60 +159,57 @@ WHERE i.parcel_id IS NULL
 ANALYZE flag_tax_holders;
 
 CREATE TEMP TABLE flag_holder_tax ON COMMIT DROP AS
-WITH years AS (
-    SELECT f.as_of_year - 2 AS year, 1 AS n FROM flag_params f
-    UNION ALL
-    SELECT f.as_of_year - 1, 2 FROM flag_params f
-), tax AS (
+WITH tax AS (
+    -- One pass over the current tax rows of the two years (they come sorted by enterprise).
     SELECT t.uscc,
-           extract(year FROM t.period)::int AS year,
-           sum(  CASE WHEN f.ineff3_tax_excludes ? 'vat' THEN 0 ELSE coalesce(t.vat, 0) END
-               + CASE WHEN f.ineff3_tax_excludes ? 'corporate_income_tax' THEN 0 ELSE coalesce(t.corporate_income_tax, 0) END
-               + CASE WHEN f.ineff3_tax_excludes ? 'individual_income_tax' THEN 0 ELSE coalesce(t.individual_income_tax, 0) END
-               + CASE WHEN f.ineff3_tax_excludes ? 'other_taxes' THEN 0 ELSE coalesce(t.other_taxes, 0) END
-               + CASE WHEN f.ineff3_tax_excludes ? 'urban_land_use_tax' THEN 0 ELSE coalesce(t.urban_land_use_tax, 0) END
-               + CASE WHEN f.ineff3_tax_excludes ? 'property_tax' THEN 0 ELSE coalesce(t.property_tax, 0) END)
-               AS tax_yuan
-    FROM core.tax_current t
-    JOIN flag_tax_holders h ON h.uscc = t.uscc
+           sum(t.amount) FILTER (WHERE t.period < make_date(f.as_of_year - 1, 1, 1)) AS tax_1,
+           sum(t.amount) FILTER (WHERE t.period >= make_date(f.as_of_year - 1, 1, 1)) AS tax_2
+    FROM (SELECT c.uscc, c.period,
+                   CASE WHEN p.ineff3_tax_excludes ? 'vat' THEN 0 ELSE coalesce(c.vat, 0) END
+                 + CASE WHEN p.ineff3_tax_excludes ? 'corporate_income_tax' THEN 0 ELSE coalesce(c.corporate_income_tax, 0) END
+                 + CASE WHEN p.ineff3_tax_excludes ? 'individual_income_tax' THEN 0 ELSE coalesce(c.individual_income_tax, 0) END
+                 + CASE WHEN p.ineff3_tax_excludes ? 'other_taxes' THEN 0 ELSE coalesce(c.other_taxes, 0) END
+                 + CASE WHEN p.ineff3_tax_excludes ? 'urban_land_use_tax' THEN 0 ELSE coalesce(c.urban_land_use_tax, 0) END
+                 + CASE WHEN p.ineff3_tax_excludes ? 'property_tax' THEN 0 ELSE coalesce(c.property_tax, 0) END
+                   AS amount
+          FROM core.tax_current c
+          CROSS JOIN flag_params p
+          -- Bounds as scalar subqueries, so that PostgreSQL filters the rows before it sorts them.
+          WHERE c.period >= (SELECT make_date(as_of_year - 2, 1, 1) FROM flag_params)
+            AND c.period < (SELECT make_date(as_of_year, 1, 1) FROM flag_params)) AS t
     CROSS JOIN flag_params f
-    WHERE t.period >= make_date(f.as_of_year - 2, 1, 1)
-      AND t.period < make_date(f.as_of_year, 1, 1)
-    GROUP BY t.uscc, extract(year FROM t.period)
-), unknown_months AS (
-    SELECT y.year,
-           coalesce(array_agg('tax.month:' || to_char(m.month, 'YYYY-MM') ORDER BY m.month) FILTER (WHERE k.period IS NULL),
-                    '{}') AS missing
-    FROM years y
-    CROSS JOIN generate_series(make_date(y.year, 1, 1)::timestamp, make_date(y.year, 12, 1)::timestamp,
+    GROUP BY t.uscc
+), known AS (
+    SELECT coalesce(array_agg('tax.month:' || to_char(m.month, 'YYYY-MM') ORDER BY m.month)
+                        FILTER (WHERE k.period IS NULL AND m.month < make_date(f.as_of_year - 1, 1, 1)), '{}') AS missing_1,
+           coalesce(array_agg('tax.month:' || to_char(m.month, 'YYYY-MM') ORDER BY m.month)
+                        FILTER (WHERE k.period IS NULL AND m.month >= make_date(f.as_of_year - 1, 1, 1)), '{}') AS missing_2
+    FROM flag_params f
+    CROSS JOIN generate_series(make_date(f.as_of_year - 2, 1, 1)::timestamp, make_date(f.as_of_year - 1, 12, 1)::timestamp,
                                interval '1 month') AS m(month)
     LEFT JOIN core.known_months k ON k.kind = 'tax' AND k.period = m.month::date
-    GROUP BY y.year
 ), land AS (
-    SELECT s.holder_uscc AS uscc, y.year, sum(s.area_m2) AS land_m2
+    SELECT s.holder_uscc AS uscc,
+           coalesce(sum(s.area_m2) FILTER (WHERE s.supplied_on <= make_date(f.as_of_year - 2, 12, 31)), 0) AS land_1,
+           coalesce(sum(s.area_m2) FILTER (WHERE s.supplied_on <= make_date(f.as_of_year - 1, 12, 31)), 0) AS land_2
     FROM flag_scope s
     JOIN flag_tax_holders h ON h.uscc = s.holder_uscc
-    CROSS JOIN years y
-    WHERE s.supplied_on <= make_date(y.year, 12, 31)
-    GROUP BY s.holder_uscc, y.year
-), per_year AS (
-    SELECT h.uscc, y.year, y.n,
-           coalesce(t.tax_yuan, 0) AS tax_yuan,
-           coalesce(l.land_m2, 0) AS land_m2,
-           u.missing || CASE WHEN l.land_m2 IS NULL THEN ARRAY['land.year_end:' || y.year] ELSE '{}' END AS missing
-    FROM flag_tax_holders h
-    CROSS JOIN years y
-    JOIN unknown_months u ON u.year = y.year
-    LEFT JOIN tax t ON t.uscc = h.uscc AND t.year = y.year
-    LEFT JOIN land l ON l.uscc = h.uscc AND l.year = y.year
+    CROSS JOIN flag_params f
+    GROUP BY s.holder_uscc
 ), both_years AS (
-    SELECT a.uscc,
-           a.year AS year_1, a.tax_yuan AS tax_1, a.land_m2 AS land_1,
-           b.year AS year_2, b.tax_yuan AS tax_2, b.land_m2 AS land_2,
-           a.missing || b.missing AS missing
-    FROM per_year a
-    JOIN per_year b ON b.uscc = a.uscc AND b.n = 2
-    WHERE a.n = 1
+    SELECT h.uscc,
+           f.as_of_year - 2 AS year_1, coalesce(t.tax_1, 0) AS tax_1, coalesce(l.land_1, 0) AS land_1,
+           f.as_of_year - 1 AS year_2, coalesce(t.tax_2, 0) AS tax_2, coalesce(l.land_2, 0) AS land_2,
+           k.missing_1
+           || CASE WHEN coalesce(l.land_1, 0) = 0 THEN ARRAY['land.year_end:' || (f.as_of_year - 2)] ELSE '{}' END
+           || k.missing_2
+           || CASE WHEN coalesce(l.land_2, 0) = 0 THEN ARRAY['land.year_end:' || (f.as_of_year - 1)] ELSE '{}' END
+               AS missing
+    FROM flag_tax_holders h
+    CROSS JOIN flag_params f
+    CROSS JOIN known k
+    LEFT JOIN tax t ON t.uscc = h.uscc
+    LEFT JOIN land l ON l.uscc = h.uscc
 )
 SELECT y.uscc, y.missing,
        -- mean(tax_i / (land_i × 15 / 10000)) < min, multiplied out so that no division rounds.

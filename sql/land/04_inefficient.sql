@@ -64,57 +64,61 @@ SELECT x.*,
 FROM facts x
 CROSS JOIN flag_params f;
 
+-- The evidence is built for the rows that are flagged only (a JSON object per parcel and test
+-- would cost more than the tests themselves).
 INSERT INTO runs.parcel_flags (run_id, holder_uscc, parcel_id, flag_code, cert_no, holder_name, region_code, area_m2,
                                evidence)
 SELECT f.run_id, x.holder_uscc, x.parcel_id, v.flag_code, x.cert_no, x.holder_name, x.region_code, x.area_m2,
-       v.evidence
+       CASE v.flag_code
+       WHEN 'INEFF-1' THEN
+           CASE WHEN x.ineff1_a THEN jsonb_build_object(
+               'test', 'a: started, not in production, suspended_since + idle_suspended_years years <= as_of',
+               'as_of', f.as_of,
+               'actual_start_on', x.actual_start_on,
+               'production_start_on', x.production_start_on,
+               'suspended_since', x.suspended_since,
+               'idle_suspended_years', f.idle_suspended_years)
+           ELSE jsonb_build_object(
+               'test', 'b: in production and the holder''s power <= stopped_month_max_kwh in each of the last '
+                       || f.stopped_months || ' complete months',
+               'as_of', f.as_of,
+               'production_start_on', x.production_start_on,
+               'power_accounts', x.power_accounts,
+               'stopped_month_max_kwh', f.stopped_month_max_kwh,
+               'monthly_kwh', x.stopped_window_kwh) END
+       WHEN 'INEFF-2' THEN jsonb_build_object(
+           'test', 'started, not in production, agreed_completion_on < as_of',
+           'as_of', f.as_of,
+           'actual_start_on', x.actual_start_on,
+           'production_start_on', x.production_start_on,
+           'agreed_completion_on', x.agreed_completion_on)
+       WHEN 'INEFF-3' THEN jsonb_build_object(
+           'test', 'production_start_on + ' || f.ineff3_min_production_years
+                   || ' years <= as_of and the mean per-mu tax of the two years before is below the minimum',
+           'as_of', f.as_of,
+           'production_start_on', x.production_start_on) || coalesce(x.tax_evidence, '{}')
+       WHEN 'INEFF-4' THEN jsonb_build_object(
+           'test', 'judicial_seizure and (the holder''s power <= stopped_month_max_kwh in each of the last '
+                   || f.seizure_stopped_months || ' complete months, or holder status suspended/revoked/deregistered)',
+           'as_of', f.as_of,
+           'judicial_seizure', x.judicial_seizure,
+           'holder_status', x.holder_status,
+           'power_accounts', x.power_accounts,
+           'stopped_month_max_kwh', f.stopped_month_max_kwh,
+           'power_stopped', x.seizure_stopped,
+           'monthly_kwh', CASE WHEN x.seizure_stopped THEN x.seizure_window_kwh END)
+       WHEN 'INEFF-5' THEN jsonb_build_object(
+           'test', 'holder industry in prohibited_industries, or holder revoked/deregistered',
+           'as_of', f.as_of,
+           'holder_status', x.holder_status,
+           'holder_industry', x.holder_industry,
+           'prohibited_industries', to_jsonb(f.prohibited_industries),
+           'industry_prohibited', x.prohibited)
+       END
 FROM flag_ineff x
 CROSS JOIN flag_params f
-CROSS JOIN LATERAL (VALUES
-    ('INEFF-1', x.ineff1, CASE WHEN x.ineff1_a THEN jsonb_build_object(
-        'test', 'a: started, not in production, suspended_since + idle_suspended_years years <= as_of',
-        'as_of', f.as_of,
-        'actual_start_on', x.actual_start_on,
-        'production_start_on', x.production_start_on,
-        'suspended_since', x.suspended_since,
-        'idle_suspended_years', f.idle_suspended_years)
-     ELSE jsonb_build_object(
-        'test', 'b: in production and the holder''s power <= stopped_month_max_kwh in each of the last '
-                || f.stopped_months || ' complete months',
-        'as_of', f.as_of,
-        'production_start_on', x.production_start_on,
-        'power_accounts', x.power_accounts,
-        'stopped_month_max_kwh', f.stopped_month_max_kwh,
-        'monthly_kwh', x.stopped_window_kwh) END),
-    ('INEFF-2', x.ineff2, jsonb_build_object(
-        'test', 'started, not in production, agreed_completion_on < as_of',
-        'as_of', f.as_of,
-        'actual_start_on', x.actual_start_on,
-        'production_start_on', x.production_start_on,
-        'agreed_completion_on', x.agreed_completion_on)),
-    ('INEFF-3', x.ineff3, jsonb_build_object(
-        'test', 'production_start_on + ' || f.ineff3_min_production_years
-                || ' years <= as_of and the mean per-mu tax of the two years before is below the minimum',
-        'as_of', f.as_of,
-        'production_start_on', x.production_start_on) || coalesce(x.tax_evidence, '{}')),
-    ('INEFF-4', x.ineff4, jsonb_build_object(
-        'test', 'judicial_seizure and (the holder''s power <= stopped_month_max_kwh in each of the last '
-                || f.seizure_stopped_months || ' complete months, or holder status suspended/revoked/deregistered)',
-        'as_of', f.as_of,
-        'judicial_seizure', x.judicial_seizure,
-        'holder_status', x.holder_status,
-        'power_accounts', x.power_accounts,
-        'stopped_month_max_kwh', f.stopped_month_max_kwh,
-        'power_stopped', x.seizure_stopped,
-        'monthly_kwh', CASE WHEN x.seizure_stopped THEN x.seizure_window_kwh END)),
-    ('INEFF-5', x.ineff5, jsonb_build_object(
-        'test', 'holder industry in prohibited_industries, or holder revoked/deregistered',
-        'as_of', f.as_of,
-        'holder_status', x.holder_status,
-        'holder_industry', x.holder_industry,
-        'prohibited_industries', to_jsonb(f.prohibited_industries),
-        'industry_prohibited', x.prohibited))
-) AS v(flag_code, result, evidence)
+CROSS JOIN LATERAL (VALUES ('INEFF-1', x.ineff1), ('INEFF-2', x.ineff2), ('INEFF-3', x.ineff3), ('INEFF-4', x.ineff4),
+                           ('INEFF-5', x.ineff5)) AS v(flag_code, result)
 WHERE v.result;
 
 INSERT INTO flag_undecided (parcel_id, test, missing)

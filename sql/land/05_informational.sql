@@ -20,30 +20,30 @@ CROSS JOIN flag_params f;
 INSERT INTO runs.parcel_flags (run_id, holder_uscc, parcel_id, flag_code, cert_no, holder_name, region_code, area_m2,
                                evidence)
 SELECT f.run_id, x.holder_uscc, x.parcel_id, v.flag_code, x.cert_no, x.holder_name, x.region_code, x.area_m2,
-       v.evidence
+       CASE v.flag_code
+       WHEN 'LOWFAR' THEN jsonb_build_object(
+           'test', 'supplied_on >= lowfar_since, in production, floor_area_m2 / area_m2 < min_plot_ratio',
+           'as_of', f.as_of,
+           'supplied_on', x.supplied_on,
+           'lowfar_since', f.lowfar_since,
+           'production_start_on', x.production_start_on,
+           'floor_area_m2', x.floor_area_m2,
+           'area_m2', x.area_m2,
+           'plot_ratio', x.floor_area_m2 / x.area_m2,
+           'min_plot_ratio', f.min_plot_ratio)
+       WHEN 'SPLIT' THEN jsonb_build_object(
+           'test', 'in production and area_m2 - developed_area_m2 > split_min_undeveloped_mu mu',
+           'as_of', f.as_of,
+           'production_start_on', x.production_start_on,
+           'area_m2', x.area_m2,
+           'developed_area_m2', x.developed_area_m2,
+           'undeveloped_m2', x.area_m2 - x.developed_area_m2,
+           'undeveloped_mu', (x.area_m2 - x.developed_area_m2) * 15 / 10000,
+           'split_min_undeveloped_mu', f.split_min_undeveloped_mu)
+       END
 FROM flag_informational x
 CROSS JOIN flag_params f
-CROSS JOIN LATERAL (VALUES
-    ('LOWFAR', x.lowfar, jsonb_build_object(
-        'test', 'supplied_on >= lowfar_since, in production, floor_area_m2 / area_m2 < min_plot_ratio',
-        'as_of', f.as_of,
-        'supplied_on', x.supplied_on,
-        'lowfar_since', f.lowfar_since,
-        'production_start_on', x.production_start_on,
-        'floor_area_m2', x.floor_area_m2,
-        'area_m2', x.area_m2,
-        'plot_ratio', x.floor_area_m2 / x.area_m2,
-        'min_plot_ratio', f.min_plot_ratio)),
-    ('SPLIT', x.split, jsonb_build_object(
-        'test', 'in production and area_m2 - developed_area_m2 > split_min_undeveloped_mu mu',
-        'as_of', f.as_of,
-        'production_start_on', x.production_start_on,
-        'area_m2', x.area_m2,
-        'developed_area_m2', x.developed_area_m2,
-        'undeveloped_m2', x.area_m2 - x.developed_area_m2,
-        'undeveloped_mu', (x.area_m2 - x.developed_area_m2) * 15 / 10000,
-        'split_min_undeveloped_mu', f.split_min_undeveloped_mu))
-) AS v(flag_code, result, evidence)
+CROSS JOIN LATERAL (VALUES ('LOWFAR', x.lowfar), ('SPLIT', x.split)) AS v(flag_code, result)
 WHERE v.result;
 
 INSERT INTO flag_undecided (parcel_id, test, missing)
