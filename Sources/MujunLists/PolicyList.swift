@@ -18,8 +18,8 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
     /// The rule files run in this order in the export's transaction (`sql/lists/`).
     var sqlFiles: [String] {
         switch self {
-        case .electricity: return ["context.sql", "surcharged_enterprises.sql", "electricity.sql"]
-        case .water: return ["context.sql", "surcharged_enterprises.sql", "water.sql"]
+        case .electricity: return ["context.sql", "surcharged_enterprises.sql", "electricity.sql", "per_account_rows.sql"]
+        case .water: return ["context.sql", "surcharged_enterprises.sql", "water.sql", "per_account_rows.sql"]
         case .mortgageFreeze: return ["context.sql", "mortgage_freeze.sql"]
         }
     }
