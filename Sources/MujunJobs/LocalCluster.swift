@@ -18,11 +18,17 @@ public enum LocalCluster {
         var environment = ProcessInfo.processInfo.environment
         environment["MUJUN_PG_NAME"] = name
         process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
+        // A file, not a pipe: the server the script starts inherits its output, and a pipe would
+        // then never reach end-of-file while the server runs.
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("mujun-pg-\(UUID().uuidString).env")
+        FileManager.default.createFile(atPath: capture.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let handle = try FileHandle(forWritingTo: capture)
+        process.standardOutput = handle
         try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        try handle.close()
+        let text = (try? String(contentsOf: capture, encoding: .utf8)) ?? ""
         guard process.terminationStatus == 0 else {
             throw JobError(exitCode: 69, "\(script) start failed (exit \(process.terminationStatus))")
         }
