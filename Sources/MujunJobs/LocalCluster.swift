@@ -12,26 +12,16 @@ public enum LocalCluster {
             throw JobError(exitCode: 69, "no database: set PGHOST/PGDATABASE (or --db), or run mujun demo inside a Mujun checkout "
                            + "so it can start deploy/local/pg.sh")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script, "start"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["MUJUN_PG_NAME"] = name
-        process.environment = environment
-        // A file, not a pipe: the server the script starts inherits its output, and a pipe would
-        // then never reach end-of-file while the server runs.
+        // The script starts a server daemon; Foundation's Process was seen to wait forever for
+        // such a script, so it runs through system(3), its output captured in a file.
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("mujun-pg-\(UUID().uuidString).env")
-        FileManager.default.createFile(atPath: capture.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: capture) }
-        let handle = try FileHandle(forWritingTo: capture)
-        process.standardOutput = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        let text = (try? String(contentsOf: capture, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
-            throw JobError(exitCode: 69, "\(script) start failed (exit \(process.terminationStatus))")
+        func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let status = system("MUJUN_PG_NAME=\(quoted(name)) /bin/bash \(quoted(script)) start > \(quoted(capture.path)) </dev/null")
+        guard status == 0 else {
+            throw JobError(exitCode: 69, "\(script) start failed (status \(status))")
         }
+        let text = (try? String(contentsOf: capture, encoding: .utf8)) ?? ""
         // Lines of the form: export PGHOST='…'
         for line in text.split(separator: "\n") where line.hasPrefix("export ") {
             let assignment = line.dropFirst(7)

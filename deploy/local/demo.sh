@@ -10,6 +10,6 @@ cd "$here/../.."
 deploy/local/pg.sh setup
 swift build -c release --product mujun 2>&1 | tail -1
 bin=$(swift build -c release --show-bin-path)/mujun
-# The demo starts its own cluster unless PG* settings point elsewhere.
-unset PGHOST PGPORT PGDATABASE PGUSER
+# The embedded default: the local cluster "demo", started here (idempotent) and left running.
+eval "$(MUJUN_PG_NAME=demo deploy/local/pg.sh start)"
 exec "$bin" demo "$@"
