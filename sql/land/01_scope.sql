@@ -27,6 +27,10 @@ SELECT r.run_id,
        (date_trunc('month', r.as_of::timestamp) - make_interval(months => (p.content #>> '{land,seizure_stopped_months}')::int))::date
            AS seizure_window_start,
        extract(year FROM r.as_of)::int AS as_of_year,
+       -- INEFF-3 looks at the two calendar years before D's year.
+       make_date(extract(year FROM r.as_of)::int - 2, 1, 1) AS tax_years_start,
+       make_date(extract(year FROM r.as_of)::int - 1, 1, 1) AS tax_second_year_start,
+       make_date(extract(year FROM r.as_of)::int, 1, 1) AS tax_years_end,
        ARRAY(SELECT u FROM jsonb_array_elements_text(p.content #> '{grading,industrial_land_uses}') AS u
              UNION
              SELECT u || '用地' FROM jsonb_array_elements_text(p.content #> '{grading,industrial_land_uses}') AS u)
@@ -48,6 +52,13 @@ SELECT r.run_id,
        (p.content #>> '{land,ineff3_min_production_years}')::int AS ineff3_min_production_years,
        runs.policy_number(p.content, 'land', 'min_tax_per_mu_yuan') AS min_tax_per_mu_yuan,
        p.content #> '{land,ineff3_tax_excludes}' AS ineff3_tax_excludes,
+       -- Which tax columns INEFF-3 counts (城镇土地使用税 and 房产税 are left out by default).
+       NOT (p.content #> '{land,ineff3_tax_excludes}') ? 'vat' AS ineff3_counts_vat,
+       NOT (p.content #> '{land,ineff3_tax_excludes}') ? 'corporate_income_tax' AS ineff3_counts_corporate_income_tax,
+       NOT (p.content #> '{land,ineff3_tax_excludes}') ? 'individual_income_tax' AS ineff3_counts_individual_income_tax,
+       NOT (p.content #> '{land,ineff3_tax_excludes}') ? 'other_taxes' AS ineff3_counts_other_taxes,
+       NOT (p.content #> '{land,ineff3_tax_excludes}') ? 'urban_land_use_tax' AS ineff3_counts_urban_land_use_tax,
+       NOT (p.content #> '{land,ineff3_tax_excludes}') ? 'property_tax' AS ineff3_counts_property_tax,
        ARRAY(SELECT jsonb_array_elements_text(p.content #> '{land,prohibited_industries}')) AS prohibited_industries,
        -- Prohibited industries match by prefix: C25 matches C2511 (details.md #34).
        ARRAY(SELECT x || '%' FROM jsonb_array_elements_text(p.content #> '{land,prohibited_industries}') AS x)

@@ -53,8 +53,8 @@ ANALYZE flag_power_holders;
 ANALYZE flag_power_accounts;
 
 -- Per account, in one pass over the current power rows of the windows (they come sorted by
--- account, so this needs no sort of its own): whether some month is above the limit, per window,
--- and the months at or under the limit but above 0 kWh.
+-- account from core.power_current, so the grouping needs no sort of its own): whether some
+-- month is above the limit, per window, and the months at or under the limit but above 0 kWh.
 CREATE TEMP TABLE flag_account_power ON COMMIT DROP AS
 SELECT c.account_no,
        coalesce(bool_or(c.kwh > f.stopped_month_max_kwh) FILTER (WHERE c.period >= f.stopped_window_start), false)
@@ -65,7 +65,8 @@ SELECT c.account_no,
            AS low_kwh
 FROM core.power_current c
 CROSS JOIN flag_params f
--- Bounds as scalar subqueries, so that PostgreSQL filters the rows before it sorts them.
+-- The window's bounds as scalar subqueries, so that PostgreSQL drops the other months before
+-- it sorts the rows for core.power_current.
 WHERE c.period >= (SELECT least(stopped_window_start, seizure_window_start) FROM flag_params)
   AND c.period < (SELECT month_of_as_of FROM flag_params)
 GROUP BY c.account_no;
@@ -160,38 +161,37 @@ ANALYZE flag_tax_holders;
 
 CREATE TEMP TABLE flag_holder_tax ON COMMIT DROP AS
 WITH tax AS (
-    -- One pass over the current tax rows of the two years (they come sorted by enterprise).
+    -- One pass over the current tax rows of the two years (sorted by enterprise: no sort of its own).
     SELECT t.uscc,
-           sum(t.amount) FILTER (WHERE t.period < make_date(f.as_of_year - 1, 1, 1)) AS tax_1,
-           sum(t.amount) FILTER (WHERE t.period >= make_date(f.as_of_year - 1, 1, 1)) AS tax_2
+           sum(t.amount) FILTER (WHERE t.period < f.tax_second_year_start) AS tax_1,
+           sum(t.amount) FILTER (WHERE t.period >= f.tax_second_year_start) AS tax_2
     FROM (SELECT c.uscc, c.period,
-                   CASE WHEN p.ineff3_tax_excludes ? 'vat' THEN 0 ELSE coalesce(c.vat, 0) END
-                 + CASE WHEN p.ineff3_tax_excludes ? 'corporate_income_tax' THEN 0 ELSE coalesce(c.corporate_income_tax, 0) END
-                 + CASE WHEN p.ineff3_tax_excludes ? 'individual_income_tax' THEN 0 ELSE coalesce(c.individual_income_tax, 0) END
-                 + CASE WHEN p.ineff3_tax_excludes ? 'other_taxes' THEN 0 ELSE coalesce(c.other_taxes, 0) END
-                 + CASE WHEN p.ineff3_tax_excludes ? 'urban_land_use_tax' THEN 0 ELSE coalesce(c.urban_land_use_tax, 0) END
-                 + CASE WHEN p.ineff3_tax_excludes ? 'property_tax' THEN 0 ELSE coalesce(c.property_tax, 0) END
+                   CASE WHEN p.ineff3_counts_vat THEN coalesce(c.vat, 0) ELSE 0 END
+                 + CASE WHEN p.ineff3_counts_corporate_income_tax THEN coalesce(c.corporate_income_tax, 0) ELSE 0 END
+                 + CASE WHEN p.ineff3_counts_individual_income_tax THEN coalesce(c.individual_income_tax, 0) ELSE 0 END
+                 + CASE WHEN p.ineff3_counts_other_taxes THEN coalesce(c.other_taxes, 0) ELSE 0 END
+                 + CASE WHEN p.ineff3_counts_urban_land_use_tax THEN coalesce(c.urban_land_use_tax, 0) ELSE 0 END
+                 + CASE WHEN p.ineff3_counts_property_tax THEN coalesce(c.property_tax, 0) ELSE 0 END
                    AS amount
           FROM core.tax_current c
           CROSS JOIN flag_params p
-          -- Bounds as scalar subqueries, so that PostgreSQL filters the rows before it sorts them.
-          WHERE c.period >= (SELECT make_date(as_of_year - 2, 1, 1) FROM flag_params)
-            AND c.period < (SELECT make_date(as_of_year, 1, 1) FROM flag_params)) AS t
+          -- Bounds as scalar subqueries, so that PostgreSQL drops the other months before it sorts.
+          WHERE c.period >= (SELECT tax_years_start FROM flag_params)
+            AND c.period < (SELECT tax_years_end FROM flag_params)) AS t
     CROSS JOIN flag_params f
     GROUP BY t.uscc
 ), known AS (
     SELECT coalesce(array_agg('tax.month:' || to_char(m.month, 'YYYY-MM') ORDER BY m.month)
-                        FILTER (WHERE k.period IS NULL AND m.month < make_date(f.as_of_year - 1, 1, 1)), '{}') AS missing_1,
+                        FILTER (WHERE k.period IS NULL AND m.month < f.tax_second_year_start), '{}') AS missing_1,
            coalesce(array_agg('tax.month:' || to_char(m.month, 'YYYY-MM') ORDER BY m.month)
-                        FILTER (WHERE k.period IS NULL AND m.month >= make_date(f.as_of_year - 1, 1, 1)), '{}') AS missing_2
+                        FILTER (WHERE k.period IS NULL AND m.month >= f.tax_second_year_start), '{}') AS missing_2
     FROM flag_params f
-    CROSS JOIN generate_series(make_date(f.as_of_year - 2, 1, 1)::timestamp, make_date(f.as_of_year - 1, 12, 1)::timestamp,
-                               interval '1 month') AS m(month)
+    CROSS JOIN generate_series(f.tax_years_start::timestamp, (f.tax_years_end - 1)::timestamp, interval '1 month') AS m(month)
     LEFT JOIN core.known_months k ON k.kind = 'tax' AND k.period = m.month::date
 ), land AS (
     SELECT s.holder_uscc AS uscc,
-           coalesce(sum(s.area_m2) FILTER (WHERE s.supplied_on <= make_date(f.as_of_year - 2, 12, 31)), 0) AS land_1,
-           coalesce(sum(s.area_m2) FILTER (WHERE s.supplied_on <= make_date(f.as_of_year - 1, 12, 31)), 0) AS land_2
+           coalesce(sum(s.area_m2) FILTER (WHERE s.supplied_on < f.tax_second_year_start), 0) AS land_1,
+           coalesce(sum(s.area_m2) FILTER (WHERE s.supplied_on < f.tax_years_end), 0) AS land_2
     FROM flag_scope s
     JOIN flag_tax_holders h ON h.uscc = s.holder_uscc
     CROSS JOIN flag_params f
@@ -211,20 +211,11 @@ WITH tax AS (
     LEFT JOIN tax t ON t.uscc = h.uscc
     LEFT JOIN land l ON l.uscc = h.uscc
 )
-SELECT y.uscc, y.missing,
+SELECT y.*,
        -- mean(tax_i / (land_i × 15 / 10000)) < min, multiplied out so that no division rounds.
        CASE WHEN cardinality(y.missing) = 0
             THEN (y.tax_1 * y.land_2 + y.tax_2 * y.land_1) * 10000 < 2 * f.min_tax_per_mu_yuan * 15 * y.land_1 * y.land_2
-       END AS tax_low,
-       jsonb_build_object(
-           'years', jsonb_build_object(
-               y.year_1::text, jsonb_build_object('tax_yuan', y.tax_1, 'land_m2', y.land_1, 'land_mu', y.land_1 * 15 / 10000,
-                                                  'tax_per_mu_yuan', y.tax_1 * 10000 / nullif(y.land_1 * 15, 0)),
-               y.year_2::text, jsonb_build_object('tax_yuan', y.tax_2, 'land_m2', y.land_2, 'land_mu', y.land_2 * 15 / 10000,
-                                                  'tax_per_mu_yuan', y.tax_2 * 10000 / nullif(y.land_2 * 15, 0))),
-           'mean_tax_per_mu_yuan', (y.tax_1 * 10000 / nullif(y.land_1 * 15, 0) + y.tax_2 * 10000 / nullif(y.land_2 * 15, 0)) / 2,
-           'min_tax_per_mu_yuan', f.min_tax_per_mu_yuan,
-           'excluded_taxes', f.ineff3_tax_excludes) AS tax_evidence
+       END AS tax_low
 FROM both_years y
 CROSS JOIN flag_params f;
 

@@ -36,7 +36,7 @@ WITH facts AS (
            k.seizure_window_kwh,
            t.tax_low,
            t.missing AS tax_missing,
-           t.tax_evidence,
+           t.year_1, t.tax_1, t.land_1, t.year_2, t.tax_2, t.land_2,
            coalesce(s.production_start_on + make_interval(years => f.ineff3_min_production_years) <= f.as_of, false)
                AS producing_long_enough,
            -- NULL when the holder is not in the registry (details.md #55).
@@ -96,7 +96,15 @@ SELECT f.run_id, x.holder_uscc, x.parcel_id, v.flag_code, x.cert_no, x.holder_na
            'test', 'production_start_on + ' || f.ineff3_min_production_years
                    || ' years <= as_of and the mean per-mu tax of the two years before is below the minimum',
            'as_of', f.as_of,
-           'production_start_on', x.production_start_on) || coalesce(x.tax_evidence, '{}')
+           'production_start_on', x.production_start_on,
+           'years', jsonb_build_object(
+               x.year_1::text, jsonb_build_object('tax_yuan', x.tax_1, 'land_m2', x.land_1, 'land_mu', x.land_1 * 15 / 10000,
+                                                  'tax_per_mu_yuan', x.tax_1 * 10000 / (x.land_1 * 15)),
+               x.year_2::text, jsonb_build_object('tax_yuan', x.tax_2, 'land_m2', x.land_2, 'land_mu', x.land_2 * 15 / 10000,
+                                                  'tax_per_mu_yuan', x.tax_2 * 10000 / (x.land_2 * 15))),
+           'mean_tax_per_mu_yuan', (x.tax_1 * 10000 / (x.land_1 * 15) + x.tax_2 * 10000 / (x.land_2 * 15)) / 2,
+           'min_tax_per_mu_yuan', f.min_tax_per_mu_yuan,
+           'excluded_taxes', f.ineff3_tax_excludes)
        WHEN 'INEFF-4' THEN jsonb_build_object(
            'test', 'judicial_seizure and (the holder''s power <= stopped_month_max_kwh in each of the last '
                    || f.seizure_stopped_months || ' complete months, or holder status suspended/revoked/deregistered)',
