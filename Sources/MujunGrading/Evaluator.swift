@@ -70,14 +70,17 @@ public final class Evaluator {
                     """, [runID, year, policy.sha256, policy.name, Date().sqlTimestamp, missing.isEmpty,
                           "{" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "}", base.map(Int.init), madeBy])
                 try tx.execute("SELECT set_config('mujun.run_id', $1, true)", [String(runID)])
+                // Province-scale sorts and hashes stay in memory (docs/benchmarks.md).
+                try tx.execute("SET LOCAL work_mem = '256MB'")
                 for (file, sql) in steps {
-                    logger.debug("grading step \(file)")
+                    let stepStart = Date()
                     do {
                         try tx.executeScript(sql)
                     } catch var error as DatabaseError {
                         error.message = "sql/grading/\(file): \(error.message)"
                         throw error
                     }
+                    logger.debug("grading step \(file): \(String(format: "%.2f", Date().timeIntervalSince(stepStart))) s")
                 }
                 try tx.execute("UPDATE runs.evaluation_runs SET finished_at = $2::timestamptz WHERE run_id = $1",
                                [runID, Date().sqlTimestamp])

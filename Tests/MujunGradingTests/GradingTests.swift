@@ -92,6 +92,21 @@ struct GradingTests {
         #expect((0..<5).map { f8.string(0, $0)! } == ["15000.00", "22.5000000000000000", "202500.00", "202500", "9000.0000000000000000"])
     }
 
+    @Test("the idle veto judges parcels as of Y-12-31, not as of the parcels extract's date")
+    func idleVetoAsOfYearEnd() throws {
+        let fixture = try GradingFixture()
+        // A later parcels extract (as of 2025-01-10) says F10's idle parcel started on 2025-01-05.
+        // On 2024-12-31 it had not started, so it was idle then and F10 still loses its A.
+        try fixture.load(.parcels, "parcels_2025-01-10.csv", """
+            parcel_id,holder_uscc,region_code,land_use,area_m2,supplied_on,agreed_start_on,actual_start_on,idle_cause
+            P-F10-idle,\(GradingFixture.uscc("F10")),320101,工业,5000,2022-01-01,2022-06-01,2025-01-05,企业
+
+            """)
+        let summary = try Evaluator(connection: fixture.connection)
+            .evaluate(year: 2024, policy: GradingFixture.defaultProfile, madeBy: "test")
+        #expect(try fixture.rows(summary.runID)["F10"] == GradingTests.expected2024["F10"])
+    }
+
     @Test("recorded vetoes and review results override in order, with an audit trail")
     func overrides() throws {
         let fixture = try GradingFixture()

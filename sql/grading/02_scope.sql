@@ -9,28 +9,26 @@
 -- still not in production is graded, not exempted.
 -- Comparisons are exact on unrounded values (domain.md): "L < 3 mu" is land_m2 × 15 < 3 × 10000.
 
-WITH run AS (SELECT * FROM runs.evaluation_context), decided AS (
+UPDATE run_grades g
+SET computed_grade = CASE WHEN d.reason IN ('not_active', 'no_land', 'below_min_land') THEN 'N' ELSE 'T' END,
+    grade = CASE WHEN d.reason IN ('not_active', 'no_land', 'below_min_land') THEN 'N' ELSE 'T' END,
+    reason_list = ARRAY[d.reason]
+FROM (
     SELECT g.uscc,
            CASE
                WHEN g.status NOT IN ('active', 'suspended') THEN 'not_active'
                WHEN g.land_m2 = 0 THEN 'no_land'
-               WHEN NOT g.above_scale
-                    AND g.land_m2 * 15 < runs.policy_number(run.policy, 'grading', 'min_land_mu_below_scale') * 10000
-                    THEN 'below_min_land'
+               WHEN NOT g.above_scale AND g.land_m2 * 15 < run.min_land_mu_below_scale * 10000 THEN 'below_min_land'
                WHEN g.first_production IS NULL AND NOT g.completion_passed THEN 'construction_period'
                WHEN g.first_production IS NOT NULL
-                    AND g.first_production + make_interval(years => runs.policy_number(run.policy, 'grading', 'new_production_years')::int)
-                        > run.year_end THEN 'new_production'
+                    AND g.first_production + make_interval(years => run.new_production_years) > run.year_end
+                    THEN 'new_production'
            END AS reason
-    FROM runs.enterprise_grades g
-    CROSS JOIN run
-    WHERE g.run_id = run.run_id
-)
-UPDATE runs.enterprise_grades g
-SET computed_grade = CASE WHEN d.reason IN ('not_active', 'no_land', 'below_min_land') THEN 'N' ELSE 'T' END,
-    grade = CASE WHEN d.reason IN ('not_active', 'no_land', 'below_min_land') THEN 'N' ELSE 'T' END,
-    reason_list = ARRAY[d.reason]
-FROM decided d
-WHERE g.run_id = (SELECT run_id FROM runs.evaluation_context)
-  AND g.uscc = d.uscc
+    FROM run_grades g
+    CROSS JOIN grading_run run
+) d
+WHERE g.uscc = d.uscc
   AND d.reason IS NOT NULL;
+
+-- Fresh statistics for the classes, which rank the firms left ungraded here.
+ANALYZE run_grades;

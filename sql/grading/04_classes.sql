@@ -6,23 +6,27 @@
 --   A if p ≤ class_cuts.A, B if p ≤ class_cuts.B, C if p ≤ class_cuts.C, else D.
 -- Compared exactly as r ≤ cut × N. Example: N = 10 → 2 A, 4 B, 3 C, 1 D.
 
-WITH run AS (SELECT * FROM runs.evaluation_context), ranked AS (
+WITH ranked AS (
     SELECT g.uscc,
            rank() OVER (PARTITION BY g.cohort ORDER BY g.score DESC) AS rank,
            count(*) OVER (PARTITION BY g.cohort) AS cohort_size
-    FROM runs.enterprise_grades g, run
-    WHERE g.run_id = run.run_id AND g.cohort IS NOT NULL
+    FROM run_grades g
+    WHERE g.cohort IS NOT NULL
 ), classed AS (
     SELECT r.uscc, r.rank, r.cohort_size,
            CASE
-               WHEN r.rank <= runs.policy_number(run.policy, 'grading', 'class_cuts', 'A') * r.cohort_size THEN 'A'
-               WHEN r.rank <= runs.policy_number(run.policy, 'grading', 'class_cuts', 'B') * r.cohort_size THEN 'B'
-               WHEN r.rank <= runs.policy_number(run.policy, 'grading', 'class_cuts', 'C') * r.cohort_size THEN 'C'
+               WHEN r.rank <= run.cut_a * r.cohort_size THEN 'A'
+               WHEN r.rank <= run.cut_b * r.cohort_size THEN 'B'
+               WHEN r.rank <= run.cut_c * r.cohort_size THEN 'C'
                ELSE 'D'
            END AS grade
-    FROM ranked r, run
+    FROM ranked r
+    CROSS JOIN grading_run run
 )
-UPDATE runs.enterprise_grades g
+UPDATE run_grades g
 SET rank = c.rank, cohort_size = c.cohort_size, computed_grade = c.grade, grade = c.grade
 FROM classed c
-WHERE g.run_id = (SELECT run_id FROM runs.evaluation_context) AND g.uscc = c.uscc;
+WHERE g.uscc = c.uscc;
+
+-- Fresh statistics for the overrides, which pick firms by grade.
+ANALYZE run_grades;

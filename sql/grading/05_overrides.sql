@@ -10,38 +10,38 @@
 --    grade of an enterprise graded A–D, whatever the steps above gave. Recorded as `review`.
 -- `computed_grade` keeps the class before every override.
 
-WITH run AS (SELECT * FROM runs.evaluation_context), idle_holders AS (
+WITH idle_holders AS (
     SELECT DISTINCT i.holder_uscc AS uscc
-    FROM run, core.idle_parcels(make_date(run.year, 12, 31), run.policy) AS i
-    WHERE i.decided AND i.idle_cause = 'enterprise'
+    FROM grading_run run
+    CROSS JOIN LATERAL core.idle_parcels(run.year_end, run.policy) AS i
+    WHERE run.idle_land_veto AND i.decided AND i.idle_cause = 'enterprise'
 )
-UPDATE runs.enterprise_grades g
+UPDATE run_grades g
 SET grade = 'C', reason_list = g.reason_list || 'idle_land_veto'::text
-FROM run
-WHERE g.run_id = run.run_id
-  AND (run.policy #>> '{grading,idle_land_veto}')::boolean
-  AND g.grade IN ('A', 'B')
-  AND g.uscc IN (SELECT uscc FROM idle_holders);
+FROM idle_holders i
+WHERE g.uscc = i.uscc
+  AND g.grade IN ('A', 'B');
 
-WITH run AS (SELECT * FROM runs.evaluation_context), vetoes AS (
+WITH vetoes AS (
     SELECT v.uscc, max(v.to_grade) AS to_grade   -- 'D' sorts after 'C': the stronger veto wins
-    FROM runs.grade_vetoes v, run
-    WHERE v.year = run.year AND NOT v.withdrawn
+    FROM runs.grade_vetoes v
+    JOIN grading_run run ON run.year = v.year
+    WHERE NOT v.withdrawn
     GROUP BY v.uscc
 )
-UPDATE runs.enterprise_grades g
+UPDATE run_grades g
 SET grade = v.to_grade, reason_list = g.reason_list || 'veto'::text
-FROM vetoes v, run
-WHERE g.run_id = run.run_id AND g.uscc = v.uscc
+FROM vetoes v
+WHERE g.uscc = v.uscc
   AND ((v.to_grade = 'D' AND g.grade IN ('A', 'B', 'C')) OR (v.to_grade = 'C' AND g.grade IN ('A', 'B')));
 
-WITH run AS (SELECT * FROM runs.evaluation_context), reviews AS (
+WITH reviews AS (
     SELECT DISTINCT ON (v.uscc) v.uscc, v.grade
-    FROM runs.grade_reviews v, run
-    WHERE v.year = run.year
+    FROM runs.grade_reviews v
+    JOIN grading_run run ON run.year = v.year
     ORDER BY v.uscc, v.made_at DESC, v.review_id DESC
 )
-UPDATE runs.enterprise_grades g
+UPDATE run_grades g
 SET grade = r.grade, reason_list = g.reason_list || 'review'::text
-FROM reviews r, run
-WHERE g.run_id = run.run_id AND g.uscc = r.uscc AND g.computed_grade IN ('A', 'B', 'C', 'D');
+FROM reviews r
+WHERE g.uscc = r.uscc AND g.computed_grade IN ('A', 'B', 'C', 'D');

@@ -4,25 +4,25 @@
 -- 1 when only Y is D; 0 when Y is not D. It sets the electricity surcharge step (Suqian 2022).
 -- Then the reasons are written as one sorted, `;`-separated string (details.md #43).
 
-WITH run AS (SELECT * FROM runs.evaluation_context), published_d AS (
+WITH published_d AS (
     SELECT p.uscc, pr.year
     FROM runs.enterprise_grades p
     JOIN runs.evaluation_runs pr ON pr.run_id = p.run_id AND pr.published
-    CROSS JOIN run
+    CROSS JOIN grading_run run
     WHERE p.grade = 'D' AND pr.year < run.year
 ), streaks AS (
     SELECT g.uscc,
            (SELECT min(k) FROM generate_series(1, run.year - 1899) AS k
             WHERE NOT EXISTS (SELECT 1 FROM published_d d WHERE d.uscc = g.uscc AND d.year = run.year - k)) AS years
-    FROM runs.enterprise_grades g, run
-    WHERE g.run_id = run.run_id AND g.grade = 'D'
+    FROM run_grades g
+    CROSS JOIN grading_run run
+    WHERE g.grade = 'D'
 )
-UPDATE runs.enterprise_grades g
+UPDATE run_grades g
 SET consecutive_d_years = s.years
 FROM streaks s
-WHERE g.run_id = (SELECT run_id FROM runs.evaluation_context) AND g.uscc = s.uscc;
+WHERE g.uscc = s.uscc;
 
-UPDATE runs.enterprise_grades g
+UPDATE run_grades g
 SET reasons = coalesce((SELECT string_agg(DISTINCT r COLLATE "C", ';' ORDER BY r COLLATE "C")
-                        FROM unnest(g.reason_list) AS r), '')
-WHERE g.run_id = (SELECT run_id FROM runs.evaluation_context);
+                        FROM unnest(g.reason_list) AS r), '');
