@@ -16,9 +16,8 @@ export MUJUN_PG_NAME=bench-land
 deploy/local/pg.sh setup
 eval "$(deploy/local/pg.sh start)"
 export PGDATABASE=mujun_bench_land
-scratch=${MUJUN_BENCH_SCRATCH:-.build-bench-land}
-swift build -c release --product mujun --scratch-path "$scratch" 2>&1 | tail -1
-bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/mujun
+swift build -c release --product mujun 2>&1 | tail -1
+bin=$(swift build -c release --show-bin-path)/mujun
 
 if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$PGDATABASE'" | grep -q 1; then
     psql -d postgres -qc "CREATE DATABASE $PGDATABASE"

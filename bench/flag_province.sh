@@ -22,17 +22,14 @@ export MUJUN_PG_NAME=bench-land
 deploy/local/pg.sh setup
 eval "$(deploy/local/pg.sh start)"
 export PGDATABASE=mujun_bench_land
-# A release build in a scratch folder of its own, so that it never races a debug build in
-# .build; MUJUN_BIN=path/to/release/mujun skips the build.
+# A release build (MUJUN_BIN=path/to/release/mujun skips it). It uses the default .build:
+# SwiftPM 6.3 fails every build after the first in a --scratch-path folder with "unknown
+# build description".
 if [ -n "${MUJUN_BIN:-}" ]; then
     bin=$MUJUN_BIN
 else
-    scratch=${MUJUN_BENCH_SCRATCH:-.build-bench-land}
-    # SwiftPM 6.3 fails a second build in a scratch folder with "unknown build description"
-    # until the cached description is removed (the build itself stays incremental).
-    rm -f "$scratch/release/description.json" "$scratch/release/plugin-tools-description.json"
-    swift build -c release --product mujun --scratch-path "$scratch" 2>&1 | tail -1
-    bin=$scratch/release/mujun
+    swift build -c release --product mujun 2>&1 | tail -1
+    bin=$(swift build -c release --show-bin-path)/mujun
 fi
 [ -x "$bin" ] || { echo "no mujun binary at $bin" >&2; exit 1; }
 
