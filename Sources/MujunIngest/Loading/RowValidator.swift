@@ -80,7 +80,11 @@ final class RowValidator {
             }
             let start = rows.count
             do {
-                try FieldParser.parse(spec.type, value, quoted: record.isQuoted(f), into: rows)
+                // Whether the field was quoted matters only to a comma in a number (details #9);
+                // finding out means lexing the record's raw text again, so only a field with a
+                // comma asks.
+                let quoted = value.contains(0x2C) && record.isQuoted(f)
+                try FieldParser.parse(spec.type, value, quoted: quoted, into: rows)
             } catch {
                 rows.truncate(to: rowStart)
                 throw Rejection(reason: error, column: spec.name)
