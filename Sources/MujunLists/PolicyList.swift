@@ -82,17 +82,7 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
 
     /// The columns of `no_account.csv`: the enterprise columns of the list, without an account.
     var noAccountColumns: [ListColumn] {
-        [
-            .listDate,
-            ListColumn("统一社会信用代码", "uscc", "r.uscc"),
-            ListColumn("企业名称", "enterprise_name", "r.enterprise_name"),
-            ListColumn("区划代码", "region_code", "r.region_code"),
-            ListColumn("评价等级", "grade", "r.grade"),
-            ListColumn("原因代码", "reason_codes", "r.reason_codes"),
-            surchargeColumn,
-            .effectiveFrom,
-            .basis,
-        ]
+        columns.filter { $0.english != "account_no" && $0.english != "account_name" }
     }
 
     /// The columns of `changes.csv` (details.md #65).
