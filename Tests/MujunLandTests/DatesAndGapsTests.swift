@@ -15,8 +15,8 @@ struct DatesAndGapsTests {
         // Suspended on 29 February, fully developed: not idle, so INEFF-1 a once a year has passed.
         f.parcel("LQ") { $0.supplied = "2022-06-01"; $0.agreedStart = "2022-12-01"; $0.actualStart = "2023-01-01"
             $0.production = ""; $0.suspended = "2024-02-29"; $0.agreedCompletion = "2030-01-01" }
-        f.powerMonths = LandFixture.months(from: "2022-01", to: "2028-02")
-        f.taxMonths = LandFixture.months(from: "2022-01", to: "2028-02")
+        f.powerMonths = monthRange(from: "2022-01", to: "2028-02")
+        f.taxMonths = monthRange(from: "2022-01", to: "2028-02")
         try f.load(asOf: "2025-01-01")
         #expect(try f.flags(f.flag(asOf: "2025-02-27").runID) == [])
         let run = try f.flag(asOf: "2025-02-28").runID
@@ -34,7 +34,7 @@ struct DatesAndGapsTests {
         // 2023-12…2025-11 (not stopped); as of 2026-01-01 it is 2024-01…2025-12 (stopped).
         f.parcel("W")
         f.enterprise("W") { $0.power = { $0 >= "2024-01" ? "0" : "1000" } }
-        f.powerMonths = LandFixture.months(from: "2023-01", to: "2025-12")
+        f.powerMonths = monthRange(from: "2023-01", to: "2025-12")
         try f.load()
         #expect(try f.flags(f.flag(asOf: "2025-12-31").runID) == [])
         let run = try f.flag(asOf: "2026-01-01").runID
@@ -49,8 +49,8 @@ struct DatesAndGapsTests {
     func unknownMonths() throws {
         let f = try LandFixture()
         // Power is known for every month but 2025-03; tax for every month but 2024-12.
-        f.powerMonths = LandFixture.months(from: "2023-01", to: "2025-12").filter { $0 != "2025-03" }
-        f.taxMonths = LandFixture.months(from: "2023-01", to: "2024-11")
+        f.powerMonths = monthRange(from: "2023-01", to: "2025-12").filter { $0 != "2025-03" }
+        f.taxMonths = monthRange(from: "2023-01", to: "2024-11")
         f.parcel("A")
         f.enterprise("A") { $0.power = { _ in "0" } }            // zero wherever known: undecided
         f.parcel("B")                                              // 1000 kWh wherever known: decided, not stopped

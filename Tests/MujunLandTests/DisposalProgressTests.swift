@@ -28,8 +28,8 @@ struct DisposalProgressTests {
         }
         f.parcel("Q3") { overdue(&$0); $0.area = "2000" }
         f.parcel("Q4") { overdue(&$0); $0.area = "1500" }
-        f.powerMonths = LandFixture.months(from: "2022-01", to: "2025-09")
-        f.taxMonths = LandFixture.months(from: "2022-01", to: "2025-09")
+        f.powerMonths = monthRange(from: "2022-01", to: "2025-09")
+        f.taxMonths = monthRange(from: "2022-01", to: "2025-09")
         try f.load(asOf: "2024-12-31")
         return f
     }

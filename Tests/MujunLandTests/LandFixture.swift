@@ -64,8 +64,8 @@ final class LandFixture {
     /// Rows of the accounts extract: (account_no, holder key).
     var accountMappings: [(String, String)] = []
     /// The months the power and tax extracts cover.
-    var powerMonths = LandFixture.months(from: "2023-01", to: "2025-12")
-    var taxMonths = LandFixture.months(from: "2023-01", to: "2025-12")
+    var powerMonths = monthRange(from: "2023-01", to: "2025-12")
+    var taxMonths = monthRange(from: "2023-01", to: "2025-12")
 
     init() throws {
         db = try TestDatabase.migrated()
@@ -78,18 +78,6 @@ final class LandFixture {
     static func code(_ n: Int) -> String {
         let first17 = "91320100MA10000" + String(format: "%02d", n)
         return first17 + String(USCC.checkCharacter(for: first17)!)
-    }
-
-    static func months(from: String, to: String) -> [String] {
-        var out: [String] = []
-        var (y, m) = (Int(from.prefix(4))!, Int(from.suffix(2))!)
-        let end = (Int(to.prefix(4))!, Int(to.suffix(2))!)
-        while (y, m) <= end {
-            out.append(String(format: "%04d-%02d", y, m))
-            m += 1
-            if m == 13 { m = 1; y += 1 }
-        }
-        return out
     }
 
     static func month(_ m: String, in from: String, _ to: String) -> Bool { m >= from && m <= to }

@@ -93,7 +93,7 @@ final class ListFixture {
         ]
         var tax = "uscc,period,vat,sales_revenue\n"
         var power = "account_no,uscc,account_name,period,kwh\n"
-        for month in ListFixture.months(from: "2022-01", to: "2025-03") {
+        for month in monthRange(from: "2022-01", to: "2025-03") {
             let january = month.hasSuffix("-01") && month < "2025"
             for (firm, t, r, e) in yearly {
                 if month < "2025" {
@@ -118,18 +118,6 @@ final class ListFixture {
             }
             try flag(asOf: "2025-02-01")
         }
-    }
-
-    static func months(from: String, to: String) -> [String] {
-        var out: [String] = []
-        var (y, m) = (Int(from.prefix(4))!, Int(from.suffix(2))!)
-        let end = (Int(to.prefix(4))!, Int(to.suffix(2))!)
-        while (y, m) <= end {
-            out.append(String(format: "%04d-%02d", y, m))
-            m += 1
-            if m == 13 { m = 1; y += 1 }
-        }
-        return out
     }
 
     /// The parcels extract; the idle parcels named in `started` have started on 2025-03-10.
