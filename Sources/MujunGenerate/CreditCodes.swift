@@ -41,8 +41,7 @@ struct CreditCodes: Sendable {
             organisation = ["M", "A"] + tail.reversed()
         }
         organisation.append(CreditCodes.organisationCheck(organisation))
-        let first17 = "91" + division + String(organisation)
-        return first17 + String(USCC.checkCharacter(for: first17)!)
+        return USCC.completed("91" + division + String(organisation))!
     }
 
     /// GB 11714-1997's check character over eight characters (weights 3 7 9 10 5 8 4 2;

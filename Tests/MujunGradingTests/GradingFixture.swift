@@ -18,8 +18,7 @@ struct GradingFixture {
 
     /// Valid credit codes made with the GB 32100 check character.
     static func code(_ n: Int) -> String {
-        let first17 = "91320100MA00000" + String(format: "%02d", n)
-        return first17 + String(USCC.checkCharacter(for: first17)!)
+        USCC.completed("91320100MA00000" + String(format: "%02d", n))!
     }
 
     static let firms: [String: Int] = [

@@ -76,8 +76,7 @@ final class LandFixture {
 
     /// Valid credit codes made with the GB 32100 check character.
     static func code(_ n: Int) -> String {
-        let first17 = "91320100MA10000" + String(format: "%02d", n)
-        return first17 + String(USCC.checkCharacter(for: first17)!)
+        USCC.completed("91320100MA10000" + String(format: "%02d", n))!
     }
 
     static func month(_ m: String, in from: String, _ to: String) -> Bool { m >= from && m <= to }

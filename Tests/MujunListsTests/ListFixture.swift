@@ -32,8 +32,7 @@ final class ListFixture {
     let loader: BatchLoader
 
     static func code(_ n: Int) -> String {
-        let first17 = "91320100MA00000" + String(format: "%02d", n)
-        return first17 + String(USCC.checkCharacter(for: first17)!)
+        USCC.completed("91320100MA00000" + String(format: "%02d", n))!
     }
 
     static let firms: [String: Int] = [

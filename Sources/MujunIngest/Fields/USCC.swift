@@ -53,6 +53,16 @@ public enum USCC {
         }
     }
 
+    /// The 18-character code made of 17 leading characters and their check character, or nil
+    /// when they are not 17 characters of the alphabet. For generated and test data.
+    ///
+    /// ```swift
+    /// USCC.completed("91350100M000100Y4")   // "91350100M000100Y43"
+    /// ```
+    public static func completed(_ first17: String) -> String? {
+        checkCharacter(for: first17).map { first17 + String($0) }
+    }
+
     /// Whether the organisation code inside a valid code (positions 9–17, GB 11714-1997) carries
     /// its own correct check character (position 17).
     ///

@@ -82,6 +82,8 @@ extension Fields {
             #expect(USCC.normalize(" \u{3000}９１３５０１００ｍ０００１００ｙ４３\t") == "91350100M000100Y43")
             #expect(USCC.isValid("91110105771583283d"))
             #expect(USCC.checkCharacter(for: "91350100M000100Y4") == "3")
+            #expect(USCC.completed("91350100M000100Y4") == "91350100M000100Y43")
+            #expect(USCC.completed("91350100M000100Y") == nil)
             #expect(USCC.checkCharacter(for: "91350200M00000051") == "D")
             #expect(USCC.checkCharacter(for: "９１３３０７０３ｍａ２ｈａｂｃｄ３") == "N")
             #expect(USCC.checkCharacter(for: "91350100M000100Y") == nil)

@@ -91,8 +91,7 @@ struct IngestCommandTests {
         text.reserveCapacity(rows * 70)
         // 25 000 enterprises × 24 months: every (uscc, period) once.
         let codes = (0..<(rows / 24)).map { i -> String in
-            let first17 = "9132010000" + String(format: "%07d", i)
-            return first17 + String(USCC.checkCharacter(for: first17)!)
+            USCC.completed("9132010000" + String(format: "%07d", i))!
         }
         for i in 0..<rows {
             let month = i / codes.count
