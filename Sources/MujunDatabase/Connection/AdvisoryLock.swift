@@ -47,6 +47,10 @@ public enum LockConcern: Sendable, Hashable {
 extension Connection {
     /// Takes the concern's advisory lock for this session, or throws `.lockHeld` naming the
     /// session that holds it (application name, client, pid) and since when.
+    ///
+    /// Advisory locks are per database, but `pg_locks` lists every database's: the holder is
+    /// looked up in this one only, or a lock in another Mujun database on the same server (a
+    /// second county, a test's clone) would be named as the holder.
     public func lock(_ concern: LockConcern) throws {
         let taken = try execute("SELECT pg_try_advisory_lock($1::int4, $2::int4)",
                                 [LockConcern.namespace, concern.key]).scalar()
@@ -58,6 +62,7 @@ extension Connection {
                 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
                 WHERE l.locktype = 'advisory' AND l.classid::int4 = $1::int4 AND l.objid::int4 = $2::int4
                   AND l.objsubid = 2 AND l.granted
+                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                 LIMIT 1
                 """, [LockConcern.namespace, concern.key])
             let who: String
@@ -76,7 +81,8 @@ extension Connection {
     public func isLocked(_ concern: LockConcern) throws -> Bool {
         try execute("""
             SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid::int4 = $1::int4
-                           AND objid::int4 = $2::int4 AND objsubid = 2 AND granted)
+                           AND objid::int4 = $2::int4 AND objsubid = 2 AND granted
+                           AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))
             """, [LockConcern.namespace, concern.key]).scalar() == "t"
     }
 
