@@ -175,7 +175,7 @@ let package = Package(
         // The command line as an operator meets it: the real binary, its exit codes and output.
         .testTarget(
             name: "mujunTests",
-            dependencies: ["MujunDatabase", "MujunIngest", "MujunTestSupport"]
+            dependencies: ["MujunDatabase", "MujunGenerate", "MujunTestSupport"]
         ),
         .testTarget(
             name: "MujunListsTests",
