@@ -69,16 +69,10 @@ final class ListFixture {
                  + "水,5002,\(ListFixture.uscc("F2")),水F2\n"
                  + "水,5010,\(ListFixture.uscc("F10")),水F10\n")
 
-        // Yearly tax (× 100 against docs/grading.md), sales and kWh (nil: no power account),
-        // all paid in January; other months carry zero rows so that every month is known.
-        let yearly: [(String, String, String, String?)] = [
-            ("F1", "-1500000", "1500000", "15000"), ("F2", "3000000", "1500000", "30000"),
-            ("F3", "4500000", "1500000", "45000"), ("F4", "6000000", "1500000", "60000"),
-            ("F5", "7500000", "1500000", "75000"), ("F6", "9000000", "1500000", "90000"),
-            ("F7", "10500000", "1500000", "105000"), ("F8", "20250000", "2250000", "202500"),
-            ("F9", "13500000", "1500000", "135000"), ("F10", "24750000", "22500000", nil),
-            ("B1", "300000", "300000", nil), ("G1", "150000", "0", "150"), ("N1", "10000", "100", nil),
-        ]
+        // The grading county's yearly tax × 100 (docs/grading.md), sales and kWh (nil: no power
+        // account), all paid in January; other months carry zero rows so that every month is known.
+        let yearly = GradingFixture.yearly.filter { ListFixture.firms[$0.firm] != nil }
+            .map { ($0.firm, String($0.tax * 100), $0.sales, $0.kwh) }
         var tax = "uscc,period,vat,sales_revenue\n"
         var power = "account_no,uscc,account_name,period,kwh\n"
         for month in monthRange(from: "2022-01", to: "2025-03") {

@@ -26,6 +26,17 @@ public struct GradingFixture {
     public static var defaultProfile: PolicyProfile { CountyFixture.defaultProfile }
     public static var zhejiangProfile: PolicyProfile { try! CountyFixture.shippedProfile("zhejiang-jindong") }
 
+    /// Yearly tax T, sales R (yuan) and kWh E per firm (nil E: no power account).
+    public static let yearly: [(firm: String, tax: Int, sales: String, kwh: String?)] = [
+        ("F1", -15000, "1500000", "15000"), ("F2", 30000, "1500000", "30000"),
+        ("F3", 45000, "1500000", "45000"), ("F4", 60000, "1500000", "60000"),
+        ("F5", 75000, "1500000", "75000"), ("F6", 90000, "1500000", "90000"),
+        ("F7", 105000, "1500000", "105000"), ("F8", 202500, "2250000", "202500"),
+        ("F9", 135000, "1500000", "135000"), ("F10", 247500, "22500000", nil),
+        ("B1", 3000, "300000", nil), ("G1", 1500, "0", "150"),
+        ("B2", 100, "100", nil), ("N1", 100, "100", nil), ("T1", 100, "100", nil), ("T2", 100, "100", nil),
+    ]
+
     public init(years: [Int] = [2024]) throws {
         county = try CountyFixture()
 
@@ -62,23 +73,13 @@ public struct GradingFixture {
         parcel("P-T2", "T2", "10000", production: "2023-06-01", completion: "2023-06-01")
         try load(.parcels, "parcels_2024-12-31.csv", parcels)
 
-        // Yearly tax T, sales R and kWh E per firm (nil E: no power account).
-        let yearly: [(String, String, String, String?)] = [
-            ("F1", "-15000", "1500000", "15000"), ("F2", "30000", "1500000", "30000"),
-            ("F3", "45000", "1500000", "45000"), ("F4", "60000", "1500000", "60000"),
-            ("F5", "75000", "1500000", "75000"), ("F6", "90000", "1500000", "90000"),
-            ("F7", "105000", "1500000", "105000"), ("F8", "202500", "2250000", "202500"),
-            ("F9", "135000", "1500000", "135000"), ("F10", "247500", "22500000", nil),
-            ("B1", "3000", "300000", nil), ("G1", "1500", "0", "150"),
-            ("B2", "100", "100", nil), ("N1", "100", "100", nil), ("T1", "100", "100", nil), ("T2", "100", "100", nil),
-        ]
         for year in years {
             var tax = "uscc,period,vat,sales_revenue\n"
             var power = "account_no,uscc,account_name,period,kwh\n"
-            for (firm, t, r, e) in yearly {
+            for (firm, t, r, e) in GradingFixture.yearly {
                 for month in 1...12 {
                     let period = "\(year)-\(String(format: "%02d", month))"
-                    tax += "\(GradingFixture.uscc(firm)),\(period),\(month == 1 ? t : "0"),\(month == 1 ? r : "0")\n"
+                    tax += "\(GradingFixture.uscc(firm)),\(period),\(month == 1 ? String(t) : "0"),\(month == 1 ? r : "0")\n"
                     if let e {
                         power += "\(100 + GradingFixture.firms[firm]!),\(GradingFixture.uscc(firm)),企业\(firm),\(period),\(month == 1 ? e : "0")\n"
                     }
