@@ -15,27 +15,13 @@ import Testing
 struct JobStepInputsTests {
     struct Site {
         let fixture: GradingFixture
-        let root: TemporaryDirectory
-        var jobs: URL { root.url.appendingPathComponent("jobs") }
-        var out: URL { root.url.appendingPathComponent("out") }
+        let folder: JobFolder
+        var root: TemporaryDirectory { folder.root }
+        var out: URL { folder.out }
 
-        init(steps: String) throws {
+        init(steps: [String]) throws {
             fixture = try GradingFixture()
-            root = try TemporaryDirectory()
-            try job(steps: steps)
-        }
-
-        /// Writes jobs/t.yaml with these steps (YAML list items) and policy profile.
-        func job(steps: String, policy: String = "default") throws {
-            try root.write("jobs/t.yaml", """
-                name: t
-                schedule: "0 4 15 3 *"
-                policy: \(policy)
-                retry: {attempts: 1, backoff_seconds: 0.1, max_backoff_seconds: 1}
-                folders: {inbox: \(root.url.appendingPathComponent("inbox").path), out: \(out.path)}
-                steps:
-                \(steps)
-                """)
+            folder = try JobFolder(name: "inputs", steps: steps, schedule: "0 4 15 3 *")
         }
 
         func mujun(_ arguments: [String], date: String = "2025-03-15") throws -> MujunBinary.Outcome {
@@ -44,12 +30,11 @@ struct JobStepInputsTests {
             return try MujunBinary.run(arguments, environment: env)
         }
 
-        /// Runs job t on `date` and returns its steps as "name:state".
+        /// Runs the job on `date` and returns its steps as "name:state".
         func run(_ date: String = "2025-03-15", _ extra: [String] = [], exit: Int32 = 0) throws -> [String] {
-            let outcome = try mujun(["run", "t", "--jobs-dir", jobs.path, "--json"] + extra, date: date)
+            let outcome = try mujun(["run", folder.name, "--jobs-dir", folder.jobs.path, "--json"] + extra, date: date)
             #expect(outcome.status == exit, "\(outcome.stderr)")
-            let json = (try? JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]) ?? [:]
-            return ((json["steps"] as? [[String: Any]]) ?? []).map { "\($0["name"] ?? "?"):\($0["state"] ?? "?")" }
+            return JobFolder.steps(outcome)
         }
 
         func count(_ table: String) throws -> Int {
@@ -65,7 +50,7 @@ struct JobStepInputsTests {
 
     @Test("evaluate: skipped for the same inputs; a veto, a review, a batch, a policy or another year run it")
     func evaluateStep() throws {
-        let site = try Site(steps: "  - evaluate: {year: previous, publish: true}")
+        let site = try Site(steps: ["evaluate: {year: previous, publish: true}"])
         #expect(try site.run() == ["evaluate:succeeded"])
         #expect(try site.run() == ["evaluate:skipped"])
         // A later day of the same year grades the same year on the same data.
@@ -99,7 +84,7 @@ struct JobStepInputsTests {
         #expect(yaml.contains("electricity: {C: 0,"))
         let custom = try site.root.write("policies/custom.yaml",
                                          yaml.replacingOccurrences(of: "electricity: {C: 0,", with: "electricity: {C: 0.03,"))
-        try site.job(steps: "  - evaluate: {year: previous, publish: true}", policy: custom.path)
+        try site.folder.write(steps: ["evaluate: {year: previous, publish: true}"], schedule: "0 4 15 3 *", policy: custom.path)
         #expect(try site.run() == ["evaluate:succeeded"])
         #expect(try site.run() == ["evaluate:skipped"])
         #expect(try site.count("runs.evaluation_runs") == 5)
@@ -111,11 +96,7 @@ struct JobStepInputsTests {
 
     @Test("export: skipped for the same inputs; a new date, a new flag run or another folder run it")
     func exportStep() throws {
-        let site = try Site(steps: """
-              - evaluate: {year: previous, publish: true}
-              - flag: {as_of: today}
-              - export: {lists: all}
-            """)
+        let site = try Site(steps: ["evaluate: {year: previous, publish: true}", "flag: {as_of: today}", "export: {lists: all}"])
         #expect(try site.run() == ["evaluate:succeeded", "flag:succeeded", "export:succeeded"])
         let electricity = site.out.appendingPathComponent("electricity/2025-03-15/electricity.csv")
         let first = try Data(contentsOf: electricity)
@@ -137,10 +118,7 @@ struct JobStepInputsTests {
 
     @Test("export when inputs changed: a new date alone skips it; a new flag or evaluation run does not")
     func exportWhenInputsChanged() throws {
-        let site = try Site(steps: """
-              - evaluate: {year: previous, publish: true}
-              - export: {lists: all, when: inputs-changed}
-            """)
+        let site = try Site(steps: ["evaluate: {year: previous, publish: true}", "export: {lists: all, when: inputs-changed}"])
         #expect(try site.mujun(["flag", "--as-of", "2025-03-01"]).status == 0)
         #expect(try site.run() == ["evaluate:succeeded", "export:succeeded"])
         #expect(try site.run("2025-03-16") == ["evaluate:skipped", "export:skipped"])

@@ -6,10 +6,7 @@ import Testing
 struct CommandLineTests {
     @Test("migrate against an unreachable server exits 69 with one line naming host and port")
     func unreachableServer() throws {
-        var env = ProcessInfo.processInfo.environment
-        env["PGHOST"] = "127.0.0.1"
-        env["PGPORT"] = "1"
-        let outcome = try MujunBinary.run(["migrate"], environment: env)
+        let outcome = try MujunBinary.run(["migrate"], environment: MujunBinary.unreachableServer)
         #expect(outcome.status == 69)
         let lines = outcome.stderr.split(separator: "\n")
         #expect(lines.count == 1)
@@ -35,10 +32,8 @@ struct CommandLineTests {
 
     @Test("a wrong password is reported without the password")
     func wrongPasswordNotEchoed() throws {
-        var env = ProcessInfo.processInfo.environment
+        var env = MujunBinary.unreachableServer
         env["PGPASSWORD"] = "s3cr3t-pw"
-        env["PGHOST"] = "127.0.0.1"
-        env["PGPORT"] = "1"
         let outcome = try MujunBinary.run(["status"], environment: env)
         #expect(outcome.status == 69)
         #expect(!outcome.stderr.contains("s3cr3t-pw"))
