@@ -144,9 +144,11 @@ let package = Package(
             ]
         ),
 
+        // One test county (CountyFixture: database, folder, loader, credit codes, profiles) and
+        // the worked grading example, shared by every test target.
         .target(
             name: "MujunTestSupport",
-            dependencies: ["MujunDatabase"],
+            dependencies: ["MujunDatabase", "MujunIngest", "MujunPolicy"],
             path: "Tests/MujunTestSupport"
         ),
         .testTarget(
@@ -159,8 +161,21 @@ let package = Package(
         ),
         .testTarget(
             name: "MujunGradingTests",
-            dependencies: ["MujunGrading", "MujunIngest", "MujunPolicy", "MujunDatabase", "MujunTestSupport",
-                           "MujunLand", "MujunReport"]
+            dependencies: ["MujunGrading", "MujunIngest", "MujunPolicy", "MujunDatabase", "MujunTestSupport"]
+        ),
+        .testTarget(
+            name: "MujunReportTests",
+            dependencies: ["MujunReport", "MujunGrading", "MujunLand", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
+        ),
+        // Analysts' least privilege and region grants (spec security.md), over graded mart views.
+        .testTarget(
+            name: "MujunSecurityTests",
+            dependencies: ["MujunGrading", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
+        ),
+        // The command line as an operator meets it: the real binary, its exit codes and output.
+        .testTarget(
+            name: "mujunTests",
+            dependencies: ["MujunDatabase", "MujunGenerate", "MujunTestSupport"]
         ),
         .testTarget(
             name: "MujunListsTests",

@@ -16,6 +16,7 @@ struct CountyLoadingTests {
     func plantedRejects() throws {
         let loaded = try LoadedCounty(try CountyLoadingTests.county.get())
         let manifest = loaded.county.manifest
+        #expect(manifest.plantedRejects == manifest.files.map(\.plantedRejects.count).reduce(0, +))
         #expect(manifest.plantedRejects >= 6)
         for file in manifest.files {
             let report = try #require(loaded.reports[file.name])

@@ -43,16 +43,16 @@ struct GeneratedCounty: Sendable {
 /// A migrated database with a generated county loaded into it.
 struct LoadedCounty {
     let county: GeneratedCounty
-    let db: TestDatabase
-    let connection: Connection
+    let fixture: CountyFixture
+    var db: TestDatabase { fixture.db }
+    var connection: Connection { fixture.connection }
     /// Load reports, by file name.
     let reports: [String: BatchReport]
 
     init(_ county: GeneratedCounty) throws {
         self.county = county
-        db = try TestDatabase.migrated()
-        connection = try db.connect()
-        let loader = BatchLoader(connection: connection)
+        fixture = try CountyFixture()
+        let loader = fixture.loader
         var options = IngestOptions(today: CalendarDay("2025-01-15")!)
         options.maxRejectRatio = 0.05
         var reports: [String: BatchReport] = [:]
@@ -63,13 +63,10 @@ struct LoadedCounty {
     }
 
     func strings(_ sql: String, _ parameters: [any SQLParameter] = []) throws -> [String] {
-        let r = try connection.execute(sql, parameters)
-        return (0..<r.rowCount).map { row in
-            (0..<r.columnCount).map { r.string(row, $0) ?? "∅" }.joined(separator: "|")
-        }
+        try fixture.strings(sql, parameters)
     }
 
     func int(_ sql: String, _ parameters: [any SQLParameter] = []) throws -> Int {
-        try connection.execute(sql, parameters).scalarInt()
+        try fixture.int(sql, parameters)
     }
 }

@@ -169,10 +169,23 @@ struct FlagRunTests {
         #expect(try f.strings("""
             SELECT attname FROM pg_attribute WHERE attrelid = 'mart.disposal_progress'::regclass AND attnum > 0 ORDER BY attnum
             """) == ["year", "region_code", "kind", "base_mu", "resolved_mu", "target_ratio", "progress_ratio"])
+        // The one run is the base of 2025 (the earliest run of the year), nothing resolved yet.
+        // Idle (IDLE-*): I1a, I1c, I1d, I1e, I1f, I1g, X2 of 2 000 m² and I2b, I2d, IS of 3 000 m²
+        // = 23 000 m² = 34.5 mu, target 25 %. Inefficient (INEFF-*, not idle): D1, P3a, R1, S1,
+        // S3, S4, TUN-A, Z24 of 2 000 m² and I2a, I2c, I2e, I2f, I2g of 3 000 m² = 31 000 m² =
+        // 46.5 mu, no target. All in 320101.
+        let progress = """
+            SELECT year, region_code, kind, round(base_mu, 4), round(resolved_mu, 4), target_ratio, round(progress_ratio, 4)
+            FROM mart.disposal_progress ORDER BY year, region_code, kind
+            """
+        let expected = ["2025|320101|idle|34.5000|0.0000|0.25|0.0000", "2025|320101|ineff|46.5000|0.0000|∅|∅"]
+        #expect(try f.strings(progress) == expected)
         try f.connection.transaction { tx in
             try tx.execute("SET LOCAL ROLE mujun_analyst")
-            #expect(try tx.execute("SELECT count(*) FROM mart.parcel_flags").scalarInt() > 0)
-            #expect(try tx.execute("SELECT count(*) FROM mart.disposal_progress").scalarInt() >= 0)
+            #expect(try tx.execute("SELECT count(*) FROM mart.parcel_flags").scalarInt() == 38)
+            let rows = try tx.execute(progress)
+            #expect((0..<rows.rowCount).map { r in (0..<rows.columnCount).map { rows.string(r, $0) ?? "∅" }.joined(separator: "|") }
+                    == expected)
         }
     }
 }

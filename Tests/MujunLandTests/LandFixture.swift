@@ -13,10 +13,9 @@ import MujunTestSupport
 /// and monthly power and tax rows, all overridable. Parcels default to a clean, producing
 /// factory of 2000 m² (3 mu) held by the enterprise of the same key.
 final class LandFixture {
-    let db: TestDatabase
-    let folder: TemporaryDirectory
-    let connection: Connection
-    let loader: BatchLoader
+    let county: CountyFixture
+    var db: TestDatabase { county.db }
+    var connection: Connection { county.connection }
 
     struct Enterprise {
         var key: String
@@ -68,16 +67,10 @@ final class LandFixture {
     var taxMonths = monthRange(from: "2023-01", to: "2025-12")
 
     init() throws {
-        db = try TestDatabase.migrated()
-        folder = try TemporaryDirectory()
-        connection = try db.connect()
-        loader = BatchLoader(connection: connection)
+        county = try CountyFixture()
     }
 
-    /// Valid credit codes made with the GB 32100 check character.
-    static func code(_ n: Int) -> String {
-        USCC.completed("91320100MA10000" + String(format: "%02d", n))!
-    }
+    static func code(_ n: Int) -> String { CountyFixture.code(n, block: 1) }
 
     static func month(_ m: String, in from: String, _ to: String) -> Bool { m >= from && m <= to }
 
@@ -175,34 +168,17 @@ final class LandFixture {
             case .tax: text = taxCSV()
             case .power: text = powerCSV()
             }
-            let file = try folder.write("\(kind.rawValue)_\(asOf).csv", text)
-            var options = IngestOptions(today: CalendarDay(asOf)!)
-            options.maxRejectRatio = 0
-            let report = try loader.load(file, kind: kind, options: options)
-            guard report.status == .applied, report.rowsRejected == 0 else {
-                let rejects = try connection.execute(
-                    "SELECT line || ' ' || column_name || ' ' || reason || ': ' || raw FROM runs.rejects WHERE batch_id = $1",
-                    [Int(report.batchID ?? -1)])
-                throw FixtureError("\(kind.rawValue) extract: \(report.status) \(report.message) "
-                                   + (0..<rejects.rowCount).compactMap { rejects.string($0, 0) }.joined(separator: "; "))
-            }
+            try county.loadClean(kind, "\(kind.rawValue)_\(asOf).csv", text, today: asOf)
         }
     }
 
     // MARK: Runs and results
 
-    static let defaultProfile = try! PolicyProfile.load(
-        MujunBinary.packageRoot.appendingPathComponent("jobs/policies/default.yaml").path)
+    static let defaultProfile = CountyFixture.defaultProfile
 
     /// The default profile with some text replaced (e.g. another prohibited-industries list).
     static func profile(replacing pairs: [(String, String)]) throws -> PolicyProfile {
-        var yaml = try String(contentsOf: MujunBinary.packageRoot.appendingPathComponent("jobs/policies/default.yaml"),
-                              encoding: .utf8)
-        for (from, to) in pairs {
-            guard yaml.contains(from) else { throw FixtureError("default.yaml has no \"\(from)\"") }
-            yaml = yaml.replacingOccurrences(of: from, with: to)
-        }
-        return try PolicyProfile(yaml: yaml, source: "test-profile.yaml")
+        try CountyFixture.profile(replacing: pairs)
     }
 
     @discardableResult
@@ -225,18 +201,10 @@ final class LandFixture {
     }
 
     func strings(_ sql: String, _ parameters: [any SQLParameter] = []) throws -> [String] {
-        let r = try connection.execute(sql, parameters)
-        return (0..<r.rowCount).map { row in
-            (0..<r.columnCount).map { r.string(row, $0) ?? "∅" }.joined(separator: "|")
-        }
+        try county.strings(sql, parameters)
     }
 
     func scalar(_ sql: String, _ parameters: [any SQLParameter] = []) throws -> String? {
-        try connection.execute(sql, parameters).scalar()
+        try county.scalar(sql, parameters)
     }
-}
-
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

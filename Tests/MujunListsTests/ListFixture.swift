@@ -25,15 +25,13 @@ import MujunTestSupport
 /// P-G1 INEFF-2 (started, not producing, agreed completion 2024-06-30 passed); P-N1 INEFF-3 and
 /// INEFF-5 (deregistered holder, 100 yuan tax a year).
 final class ListFixture {
-    let db: TestDatabase
-    let folder: TemporaryDirectory
+    let county: CountyFixture
     let out: TemporaryDirectory
-    let connection: Connection
-    let loader: BatchLoader
+    var db: TestDatabase { county.db }
+    var folder: TemporaryDirectory { county.folder }
+    var connection: Connection { county.connection }
 
-    static func code(_ n: Int) -> String {
-        USCC.completed("91320100MA00000" + String(format: "%02d", n))!
-    }
+    static func code(_ n: Int) -> String { CountyFixture.code(n) }
 
     static let firms: [String: Int] = [
         "F1": 1, "F2": 2, "F3": 3, "F4": 4, "F5": 5, "F6": 6, "F7": 7, "F8": 8, "F9": 9, "F10": 10,
@@ -44,27 +42,18 @@ final class ListFixture {
         firm.hasPrefix("F") && firms[firm]! >= 6 ? "320102" : "320101"
     }
 
-    static let profileURL = MujunBinary.packageRoot.appendingPathComponent("jobs/policies/default.yaml")
-    static var defaultProfile: PolicyProfile { try! PolicyProfile.load(profileURL.path) }
+    static var defaultProfile: PolicyProfile { CountyFixture.defaultProfile }
 
     /// The default profile with some text replaced.
     static func profile(replacing pairs: [(String, String)]) throws -> PolicyProfile {
-        var yaml = try String(contentsOf: profileURL, encoding: .utf8)
-        for (from, to) in pairs {
-            precondition(yaml.contains(from), "default.yaml has no \"\(from)\"")
-            yaml = yaml.replacingOccurrences(of: from, with: to)
-        }
-        return try PolicyProfile(yaml: yaml, source: "test-profile.yaml")
+        try CountyFixture.profile(replacing: pairs)
     }
 
     /// - Parameters:
     ///   - evaluate: grade 2022–2024 (published) and flag as of 2025-02-01.
     init(evaluate: Bool = true) throws {
-        db = try TestDatabase.migrated()
-        folder = try TemporaryDirectory()
+        county = try CountyFixture()
         out = try TemporaryDirectory()
-        connection = try db.connect()
-        loader = BatchLoader(connection: connection)
 
         var registry = "uscc,name,status,industry_code,region_code,above_scale\n"
         for (firm, _) in ListFixture.firms.sorted(by: { $0.value < $1.value }) {
@@ -80,16 +69,10 @@ final class ListFixture {
                  + "水,5002,\(ListFixture.uscc("F2")),水F2\n"
                  + "水,5010,\(ListFixture.uscc("F10")),水F10\n")
 
-        // Yearly tax (× 100 against docs/grading.md), sales and kWh (nil: no power account),
-        // all paid in January; other months carry zero rows so that every month is known.
-        let yearly: [(String, String, String, String?)] = [
-            ("F1", "-1500000", "1500000", "15000"), ("F2", "3000000", "1500000", "30000"),
-            ("F3", "4500000", "1500000", "45000"), ("F4", "6000000", "1500000", "60000"),
-            ("F5", "7500000", "1500000", "75000"), ("F6", "9000000", "1500000", "90000"),
-            ("F7", "10500000", "1500000", "105000"), ("F8", "20250000", "2250000", "202500"),
-            ("F9", "13500000", "1500000", "135000"), ("F10", "24750000", "22500000", nil),
-            ("B1", "300000", "300000", nil), ("G1", "150000", "0", "150"), ("N1", "10000", "100", nil),
-        ]
+        // The grading county's yearly tax × 100 (docs/grading.md), sales and kWh (nil: no power
+        // account), all paid in January; other months carry zero rows so that every month is known.
+        let yearly = GradingFixture.yearly.filter { ListFixture.firms[$0.firm] != nil }
+            .map { ($0.firm, String($0.tax * 100), $0.sales, $0.kwh) }
         var tax = "uscc,period,vat,sales_revenue\n"
         var power = "account_no,uscc,account_name,period,kwh\n"
         for month in monthRange(from: "2022-01", to: "2025-03") {
@@ -145,16 +128,7 @@ final class ListFixture {
     }
 
     func load(_ kind: ExtractKind, _ name: String, _ text: String) throws {
-        var options = IngestOptions(today: CalendarDay("2025-03-31")!)
-        options.maxRejectRatio = 0
-        let report = try loader.load(try folder.write(name, text), kind: kind, options: options)
-        guard report.status == .applied, report.rowsRejected == 0 else {
-            let rejects = try connection.execute(
-                "SELECT line || ' ' || coalesce(column_name, '') || ' ' || reason || ': ' || raw FROM runs.rejects WHERE batch_id = $1",
-                [Int(report.batchID ?? -1)])
-            throw ListFixtureError("fixture \(name): \(report.status) \(report.message) "
-                                   + (0..<rejects.rowCount).compactMap { rejects.string($0, 0) }.joined(separator: "; "))
-        }
+        try county.loadClean(kind, name, text, today: "2025-03-31")
     }
 
     @discardableResult
@@ -186,14 +160,6 @@ final class ListFixture {
     }
 
     func strings(_ sql: String, _ parameters: [any SQLParameter] = []) throws -> [String] {
-        let r = try connection.execute(sql, parameters)
-        return (0..<r.rowCount).map { row in
-            (0..<r.columnCount).map { r.string(row, $0) ?? "∅" }.joined(separator: "|")
-        }
+        try county.strings(sql, parameters)
     }
-}
-
-struct ListFixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -17,6 +17,14 @@ public enum MujunBinary {
         return packageRoot.appendingPathComponent(".build/debug/mujun").path
     }
 
+    /// The PG* environment of a server that cannot be reached: the loopback's port 1.
+    public static var unreachableServer: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["PGHOST"] = "127.0.0.1"
+        env["PGPORT"] = "1"
+        return env
+    }
+
     /// Runs `mujun ARGS…` to completion and captures its output.
     public static func run(_ arguments: [String], environment: [String: String]? = nil,
                            currentDirectory: URL? = nil) throws -> Outcome {

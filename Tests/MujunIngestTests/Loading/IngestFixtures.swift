@@ -3,18 +3,17 @@ import MujunDatabase
 import MujunIngest
 import MujunTestSupport
 
-/// Small helpers shared by the loading tests: a migrated database, a folder, a loader.
+/// The loading tests' county: extracts that may be refused or have rejects, loaded with the
+/// options under test.
 struct IngestBench {
-    let db: TestDatabase
-    let folder: TemporaryDirectory
-    let connection: Connection
-    let loader: BatchLoader
+    let county: CountyFixture
+    var db: TestDatabase { county.db }
+    var folder: TemporaryDirectory { county.folder }
+    var connection: Connection { county.connection }
+    var loader: BatchLoader { county.loader }
 
     init() throws {
-        db = try TestDatabase.migrated()
-        folder = try TemporaryDirectory()
-        connection = try db.connect()
-        loader = BatchLoader(connection: connection)
+        county = try CountyFixture()
     }
 
     func options(maxRejectRatio: Double = 1.0, force: Bool = false, asOf: String? = nil) -> IngestOptions {
@@ -28,8 +27,7 @@ struct IngestBench {
     @discardableResult
     func load(_ kind: ExtractKind, _ name: String, _ text: String, maxRejectRatio: Double = 1.0,
               force: Bool = false, asOf: String? = nil) throws -> BatchReport {
-        let file = try folder.write(name, text)
-        return try loader.load(file, kind: kind, options: options(maxRejectRatio: maxRejectRatio, force: force, asOf: asOf))
+        try county.load(kind, name, text, options: options(maxRejectRatio: maxRejectRatio, force: force, asOf: asOf))
     }
 
     /// Rejects of a batch as "line:column:reason", ordered by line.
@@ -41,10 +39,7 @@ struct IngestBench {
     }
 
     func strings(_ sql: String, _ parameters: [any SQLParameter] = []) throws -> [String] {
-        let r = try connection.execute(sql, parameters)
-        return (0..<r.rowCount).map { row in
-            (0..<r.columnCount).map { r.string(row, $0) ?? "∅" }.joined(separator: "|")
-        }
+        try county.strings(sql, parameters)
     }
 }
 

@@ -22,21 +22,15 @@ struct SecurityTests {
 
     /// A county of two townships with a published evaluation.
     static func county() throws -> (TestDatabase, Connection) {
-        let db = try TestDatabase.migrated()
-        let connection = try db.connect()
-        let loader = BatchLoader(connection: connection)
-        let folder = try TemporaryDirectory()
-        var options = IngestOptions(today: CalendarDay("2025-01-15")!)
-        options.maxRejectRatio = 0
+        let county = try CountyFixture()
         func load(_ kind: ExtractKind, _ name: String, _ text: String) throws {
-            let report = try loader.load(try folder.write(name, text), kind: kind, options: options)
-            precondition(report.rowsRejected == 0, report.message)
+            try county.loadClean(kind, name, text, today: "2025-01-15")
         }
         var registry = "uscc,name,status,industry_code,region_code,above_scale\n"
         var parcels = "parcel_id,holder_uscc,region_code,land_use,area_m2,supplied_on,agreed_start_on,actual_start_on,production_start_on\n"
         var tax = "uscc,period,vat,sales_revenue\n"
         for i in 1...6 {
-            let code = GradingFixture.code(i)
+            let code = CountyFixture.code(i)
             let region = i <= 3 ? "320101" : "320102"
             registry += "\(code),企业\(i),存续,C3311,\(region),是\n"
             parcels += "P\(i),\(code),\(region),工业,10000,2015-01-01,2015-06-01,2015-07-01,2016-01-01\n"
@@ -45,9 +39,9 @@ struct SecurityTests {
         try load(.registry, "registry.csv", registry)
         try load(.parcels, "parcels.csv", parcels)
         try load(.tax, "tax.csv", tax)
-        _ = try Evaluator(connection: connection).evaluate(year: 2024, policy: GradingFixture.defaultProfile,
-                                                           publish: true, allowIncomplete: true, madeBy: "t")
-        return (db, connection)
+        _ = try Evaluator(connection: county.connection).evaluate(year: 2024, policy: CountyFixture.defaultProfile,
+                                                                  publish: true, allowIncomplete: true, madeBy: "t")
+        return (county.db, county.connection)
     }
 
     static func connect(_ db: TestDatabase, as user: String) throws -> Connection {

@@ -1,44 +1,44 @@
 import Foundation
 import MujunDatabase
-import MujunGrading
 import MujunIngest
 import MujunPolicy
-import MujunTestSupport
 
-/// A small county whose grades are worked out by hand in GradingTests.swift.
+/// The worked example of docs/grading.md: a small county whose grades are worked out by hand
+/// in MujunGradingTests/GradingTests.swift, and whose report MujunReportTests reads.
 ///
 /// Ten above-scale manufacturers F1…F10 form one cohort; B1, G1 the below-scale cohort; B2, N1,
 /// N2, T1, T2 are out of scope or exempt. Each firm pays its whole year's tax and sales in
 /// January (other months carry zero rows, so every month is known), and its kWh likewise.
-struct GradingFixture {
-    let db: TestDatabase
-    let folder: TemporaryDirectory
-    let connection: Connection
-    let loader: BatchLoader
+public struct GradingFixture {
+    public let county: CountyFixture
+    public var db: TestDatabase { county.db }
+    public var folder: TemporaryDirectory { county.folder }
+    public var connection: Connection { county.connection }
 
-    /// Valid credit codes made with the GB 32100 check character.
-    static func code(_ n: Int) -> String {
-        USCC.completed("91320100MA00000" + String(format: "%02d", n))!
-    }
+    public static func code(_ n: Int) -> String { CountyFixture.code(n) }
 
-    static let firms: [String: Int] = [
+    public static let firms: [String: Int] = [
         "F1": 1, "F2": 2, "F3": 3, "F4": 4, "F5": 5, "F6": 6, "F7": 7, "F8": 8, "F9": 9, "F10": 10,
         "B1": 11, "B2": 12, "G1": 13, "N1": 14, "N2": 15, "T1": 16, "T2": 17,
     ]
-    static func uscc(_ firm: String) -> String { code(firms[firm]!) }
+    public static func uscc(_ firm: String) -> String { code(firms[firm]!) }
 
-    static var defaultProfile: PolicyProfile {
-        try! PolicyProfile.load(MujunBinary.packageRoot.appendingPathComponent("jobs/policies/default.yaml").path)
-    }
-    static var zhejiangProfile: PolicyProfile {
-        try! PolicyProfile.load(MujunBinary.packageRoot.appendingPathComponent("jobs/policies/zhejiang-jindong.yaml").path)
-    }
+    public static var defaultProfile: PolicyProfile { CountyFixture.defaultProfile }
+    public static var zhejiangProfile: PolicyProfile { try! CountyFixture.shippedProfile("zhejiang-jindong") }
 
-    init(years: [Int] = [2024]) throws {
-        db = try TestDatabase.migrated()
-        folder = try TemporaryDirectory()
-        connection = try db.connect()
-        loader = BatchLoader(connection: connection)
+    /// Yearly tax T, sales R (yuan) and kWh E per firm (nil E: no power account).
+    public static let yearly: [(firm: String, tax: Int, sales: String, kwh: String?)] = [
+        ("F1", -15000, "1500000", "15000"), ("F2", 30000, "1500000", "30000"),
+        ("F3", 45000, "1500000", "45000"), ("F4", 60000, "1500000", "60000"),
+        ("F5", 75000, "1500000", "75000"), ("F6", 90000, "1500000", "90000"),
+        ("F7", 105000, "1500000", "105000"), ("F8", 202500, "2250000", "202500"),
+        ("F9", 135000, "1500000", "135000"), ("F10", 247500, "22500000", nil),
+        ("B1", 3000, "300000", nil), ("G1", 1500, "0", "150"),
+        ("B2", 100, "100", nil), ("N1", 100, "100", nil), ("T1", 100, "100", nil), ("T2", 100, "100", nil),
+    ]
+
+    public init(years: [Int] = [2024]) throws {
+        county = try CountyFixture()
 
         var registry = "uscc,name,status,industry_code,region_code,above_scale\n"
         for (firm, _) in GradingFixture.firms.sorted(by: { $0.value < $1.value }) {
@@ -73,23 +73,13 @@ struct GradingFixture {
         parcel("P-T2", "T2", "10000", production: "2023-06-01", completion: "2023-06-01")
         try load(.parcels, "parcels_2024-12-31.csv", parcels)
 
-        // Yearly tax T, sales R and kWh E per firm (nil E: no power account).
-        let yearly: [(String, String, String, String?)] = [
-            ("F1", "-15000", "1500000", "15000"), ("F2", "30000", "1500000", "30000"),
-            ("F3", "45000", "1500000", "45000"), ("F4", "60000", "1500000", "60000"),
-            ("F5", "75000", "1500000", "75000"), ("F6", "90000", "1500000", "90000"),
-            ("F7", "105000", "1500000", "105000"), ("F8", "202500", "2250000", "202500"),
-            ("F9", "135000", "1500000", "135000"), ("F10", "247500", "22500000", nil),
-            ("B1", "3000", "300000", nil), ("G1", "1500", "0", "150"),
-            ("B2", "100", "100", nil), ("N1", "100", "100", nil), ("T1", "100", "100", nil), ("T2", "100", "100", nil),
-        ]
         for year in years {
             var tax = "uscc,period,vat,sales_revenue\n"
             var power = "account_no,uscc,account_name,period,kwh\n"
-            for (firm, t, r, e) in yearly {
+            for (firm, t, r, e) in GradingFixture.yearly {
                 for month in 1...12 {
                     let period = "\(year)-\(String(format: "%02d", month))"
-                    tax += "\(GradingFixture.uscc(firm)),\(period),\(month == 1 ? t : "0"),\(month == 1 ? r : "0")\n"
+                    tax += "\(GradingFixture.uscc(firm)),\(period),\(month == 1 ? String(t) : "0"),\(month == 1 ? r : "0")\n"
                     if let e {
                         power += "\(100 + GradingFixture.firms[firm]!),\(GradingFixture.uscc(firm)),企业\(firm),\(period),\(month == 1 ? e : "0")\n"
                     }
@@ -100,15 +90,12 @@ struct GradingFixture {
         }
     }
 
-    func load(_ kind: ExtractKind, _ name: String, _ text: String) throws {
-        var options = IngestOptions(today: CalendarDay("2025-01-15")!)
-        options.maxRejectRatio = 0
-        let report = try loader.load(try folder.write(name, text), kind: kind, options: options)
-        precondition(report.status == .applied && report.rowsRejected == 0, "fixture \(name): \(report.message)")
+    public func load(_ kind: ExtractKind, _ name: String, _ text: String) throws {
+        try county.loadClean(kind, name, text, today: "2025-01-15")
     }
 
     /// "FIRM grade computed score rank/size reasons" for each firm of a run, in firm order.
-    func rows(_ run: Int64) throws -> [String: String] {
+    public func rows(_ run: Int64) throws -> [String: String] {
         let r = try connection.execute("""
             SELECT uscc, grade, computed_grade, coalesce(score::text, '-'), coalesce(rank::text, '-'),
                    coalesce(cohort_size::text, '-'), coalesce(cohort, '-'), reasons, consecutive_d_years
