@@ -12,10 +12,7 @@
 -- 批而未供 is out of scope: no extract carries it (details.md #62).
 CREATE OR REPLACE VIEW mart.disposal_progress WITH (security_barrier) AS
 WITH current_runs AS (
-    SELECT DISTINCT ON (as_of) run_id, as_of, policy_sha256
-    FROM runs.flag_runs
-    WHERE finished_at IS NOT NULL
-    ORDER BY as_of, run_id DESC
+    SELECT run_id, as_of, policy_sha256 FROM runs.current_flag_runs
 ), years AS (
     SELECT generate_series(min(extract(year FROM as_of))::int, max(extract(year FROM as_of))::int) AS year
     FROM current_runs

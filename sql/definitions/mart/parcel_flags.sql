@@ -1,11 +1,5 @@
--- The current run of each as-of date is the latest made for that date (spec land.md).
+-- The rows of the current run of each as-of date (runs.current_flag_runs; spec land.md).
 CREATE OR REPLACE VIEW mart.parcel_flags WITH (security_barrier) AS
-WITH current_runs AS (
-    SELECT DISTINCT ON (as_of) run_id, as_of
-    FROM runs.flag_runs
-    WHERE finished_at IS NOT NULL
-    ORDER BY as_of, run_id DESC
-)
 SELECT c.as_of,
        f.run_id,
        f.parcel_id,
@@ -21,7 +15,7 @@ SELECT c.as_of,
        f.recommendation,
        f.idle_fee_yuan,
        f.evidence
-FROM current_runs c
+FROM runs.current_flag_runs c
 JOIN runs.parcel_flags f ON f.run_id = c.run_id
 WHERE NOT mart.region_restricted()
    OR f.region_code IN (SELECT region_code FROM runs.region_grants WHERE role_name = current_user);
