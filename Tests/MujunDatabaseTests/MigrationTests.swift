@@ -200,6 +200,30 @@ struct MigrationTests {
         #expect(try connection.execute("SELECT to_regclass('runs.zz_coded') IS NOT NULL").scalar() == "t")
     }
 
+    @Test("a function whose arguments change replaces the old one, with what calls it")
+    func functionArgumentsChange() throws {
+        let db = try TestDatabase.empty()
+        let folder = try Self.sqlCopy()
+        try folder.write("definitions/runs/zz_twice.sql", """
+            CREATE OR REPLACE FUNCTION runs.zz_twice(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 2 * x $$;
+
+            """)
+        try folder.write("definitions/mart/zz_four.sql", "CREATE OR REPLACE VIEW mart.zz_four AS SELECT runs.zz_twice(2) AS four;\n")
+        let connection = try db.connect()
+        try Self.migrator(connection, folder).migrate()
+        try folder.write("definitions/runs/zz_twice.sql", """
+            CREATE OR REPLACE FUNCTION runs.zz_twice(x numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT 2 * x $$;
+
+            """)
+        let outcome = try Self.migrator(connection, folder).run()
+        #expect(outcome.definitions.map(\.qualifiedName) == ["runs.zz_twice", "mart.zz_four"])
+        #expect(try connection.execute("""
+            SELECT string_agg(p.oid::regprocedure::text, ',') FROM pg_proc p
+            WHERE p.pronamespace = 'runs'::regnamespace AND p.proname = 'zz_twice'
+            """).scalar() == "runs.zz_twice(numeric)")
+        #expect(try connection.execute("SELECT four FROM mart.zz_four").scalar() == "4")
+    }
+
     @Test("definitions in a cycle, or a file not named after its object, are refused")
     func badDefinitions() throws {
         let folder = try Self.sqlCopy()

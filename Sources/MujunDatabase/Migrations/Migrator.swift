@@ -269,7 +269,13 @@ public struct Migrator {
             logger.info("applying definition \(definition.fileName)")
             try tx.execute("SAVEPOINT mujun_definition")
             do {
+                let overloads = try overloadCount(definition, tx)
                 try tx.executeScript(definition.sql)
+                // A function whose arguments changed is not replaced but added beside the old
+                // one; a file defines one function, so that counts as refused too.
+                if overloads > 0, try overloadCount(definition, tx) > overloads {
+                    throw DatabaseError(.migrationMismatch, message: "\(definition.qualifiedName): arguments changed")
+                }
                 try tx.execute("RELEASE SAVEPOINT mujun_definition")
             } catch is DatabaseError {
                 try tx.execute("ROLLBACK TO SAVEPOINT mujun_definition")
@@ -293,6 +299,15 @@ public struct Migrator {
                 """, [definition.qualifiedName, definition.kind.rawValue, definition.checksum]) }
         }
         return stale
+    }
+
+    /// How many functions of the definition's name exist (0 for a view).
+    func overloadCount(_ definition: Definition, _ tx: Connection) throws -> Int {
+        guard definition.kind == .function else { return 0 }
+        return try tx.execute("""
+            SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = $1 AND p.proname = $2
+            """, [definition.schema, definition.name]).scalarInt()
     }
 
     /// Runs `body` as the login: the record tables belong to it (they exist before the roles
