@@ -3,10 +3,10 @@
 -- Run inside the flag run's transaction after `SET LOCAL mujun.run_id = '<run id>'`; every later
 -- file of sql/land/ reads the two tables made here, which vanish at the end of the transaction.
 --
--- Scope: a parcel is judged when its land_use is one of the policy's industrial uses, exactly or
---   with 用地 appended (`工业`, `工业用地`), and it was supplied on or before the as-of date D.
---   The data are the latest loaded parcel and registry rows; only the dates in them are compared
---   with D (details.md #27).
+-- Scope: core.parcels_in_scope (sql/definitions/core/parcels_in_scope.sql): a parcel is judged
+--   when its land_use is one of the policy's industrial uses (runs.policy_land_uses: exactly or
+--   with 用地 appended) and it was supplied on or before the as-of date D. The data are the latest
+--   loaded parcel and registry rows; only the dates in them are compared with D (details.md #27).
 -- Words used by every rule (details.md #31):
 --   started        actual_start_on ≤ D        (empty, or a later date: not started)
 --   in production  production_start_on ≤ D    (empty, or a later date: not in production)
@@ -31,18 +31,13 @@ SELECT r.run_id,
        make_date(extract(year FROM r.as_of)::int - 2, 1, 1) AS tax_years_start,
        make_date(extract(year FROM r.as_of)::int - 1, 1, 1) AS tax_second_year_start,
        make_date(extract(year FROM r.as_of)::int, 1, 1) AS tax_years_end,
-       ARRAY(SELECT u FROM jsonb_array_elements_text(p.content #> '{grading,industrial_land_uses}') AS u
-             UNION
-             SELECT u || '用地' FROM jsonb_array_elements_text(p.content #> '{grading,industrial_land_uses}') AS u)
-           AS land_uses,
+       runs.policy_land_uses(p.content) AS land_uses,
+       -- The whole profile, for core.idle_parcels (the idle rule grading's veto reads too).
+       p.content AS policy,
        (p.content #>> '{land,idle_start_years}')::int AS idle_start_years,
        (p.content #>> '{land,idle_suspended_years}')::int AS idle_suspended_years,
        p.content #>> '{land,idle_developed_share}' AS idle_developed_share,
        p.content #>> '{land,idle_invested_share}' AS idle_invested_share,
-       runs.policy_share_numerator(p.content #>> '{land,idle_developed_share}') AS developed_share_n,
-       runs.policy_share_denominator(p.content #>> '{land,idle_developed_share}') AS developed_share_d,
-       runs.policy_share_numerator(p.content #>> '{land,idle_invested_share}') AS invested_share_n,
-       runs.policy_share_denominator(p.content #>> '{land,idle_invested_share}') AS invested_share_d,
        runs.policy_number(p.content, 'land', 'idle_fee_rate') AS idle_fee_rate,
        (p.content #>> '{land,recover_after_years}')::int AS recover_after_years,
        (p.content #>> '{land,recover_if_supplied_before}')::date AS recover_if_supplied_before,
@@ -100,11 +95,9 @@ SELECT p.parcel_id,
        -- 中止开发/停工满 n 年: suspended_since + n years ≤ D.
        coalesce(p.suspended_since + make_interval(years => f.idle_suspended_years) <= f.as_of, false)
            AS suspended_long_enough
-FROM core.parcels_current p
-CROSS JOIN flag_params f
-LEFT JOIN core.registry_current e ON e.uscc = p.holder_uscc
-WHERE p.supplied_on <= f.as_of
-  AND p.land_use = ANY (f.land_uses);
+FROM flag_params f
+CROSS JOIN LATERAL core.parcels_in_scope(f.as_of, f.land_uses) p
+LEFT JOIN core.registry_current e ON e.uscc = p.holder_uscc;
 
 -- Tests that the data could not decide, with what was missing: gathered by the rule files and
 -- written as one UNKNOWN row per parcel by 06_unknown.sql (details.md #32).

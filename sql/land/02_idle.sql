@@ -4,14 +4,9 @@
 --   seed 003_a0174000c3a42330.txt 旌德 二(一)1–2 (exact tests) and 四(一) (处置方式);
 --   seed 001_0a030701a5241b7a.txt 江阴 二(五) (fee after 1 year, recovery after 2, pre-2009 land).
 --
--- IDLE-1 未动工: not started by D, and agreed_start_on + idle_start_years (1) years ≤ D.
---   Idle since agreed_start_on.
--- IDLE-2 中止开发: started, suspended_since + idle_suspended_years (1) years ≤ D, and
---   (developed_area_m2 < 1/3 of area_m2, or invested_amount < 1/4 of total_investment).
---   Each side of the "or" counts only where both its values are known; a side with an unknown
---   value is ignored, and with both sides ignored the test is undecided → UNKNOWN
---   (details.md #58). Shares are compared exactly: developed × d < area × n for a share n/d.
---   Idle since suspended_since.
+-- The rule itself, IDLE-1 未动工 and IDLE-2 中止开发 with its undecided case, is core.idle_parcels
+--   (sql/definitions/core/idle_parcels.sql), which grading's idle-land veto reads too: this file
+--   reads its rows as of D, and adds the idle years, the recommendation, the fee and the evidence.
 -- idle_years: the largest n with since + n years ≤ D (details.md #30).
 -- Recommendation by idle_cause (details.md #33: IDLE-* rows only):
 --   enterprise: 1 ≤ idle_years < recover_after_years (2) → fee, 土地闲置费 = idle_fee_rate (20 %)
@@ -22,28 +17,18 @@
 --   when recover_if_supplied_before is set, an IDLE-1 parcel (still not started) supplied before
 --   that date → recover, whatever its idle years and its cause. Off in the default profile.
 
+-- The rule's rows as of D, decided or not, read once.
+CREATE TEMP TABLE flag_idle_rule ON COMMIT DROP AS
+SELECT i.*
+FROM flag_params f
+CROSS JOIN LATERAL core.idle_parcels(f.as_of, f.policy) AS i;
+
 CREATE TEMP TABLE flag_idle ON COMMIT DROP AS
-WITH sides AS (
-    SELECT s.*,
-           CASE WHEN s.developed_area_m2 IS NOT NULL
-                THEN s.developed_area_m2 * f.developed_share_d < s.area_m2 * f.developed_share_n END AS developed_low,
-           CASE WHEN s.invested_amount IS NOT NULL AND s.total_investment IS NOT NULL
-                THEN s.invested_amount * f.invested_share_d < s.total_investment * f.invested_share_n END AS invested_low
-    FROM flag_scope s
-    CROSS JOIN flag_params f
-), idle AS (
-    SELECT s.*, 'IDLE-1'::text AS flag_code, s.agreed_start_on AS since
-    FROM sides s
-    CROSS JOIN flag_params f
-    WHERE NOT s.started
-      AND s.agreed_start_on + make_interval(years => f.idle_start_years) <= f.as_of
-    UNION ALL
-    SELECT s.*, 'IDLE-2', s.suspended_since
-    FROM sides s
-    CROSS JOIN flag_params f
-    WHERE s.started
-      AND s.suspended_since + make_interval(years => f.idle_suspended_years) <= f.as_of
-      AND (s.developed_low OR s.invested_low)
+WITH idle AS (
+    SELECT s.*, i.code AS flag_code, i.since, i.developed_low, i.invested_low
+    FROM flag_idle_rule i
+    JOIN flag_scope s ON s.parcel_id = i.parcel_id
+    WHERE i.decided
 ), aged AS (
     SELECT i.*,
            -- Whole years: the calendar difference, less one if the anniversary is still ahead.
@@ -109,18 +94,16 @@ SELECT f.run_id, i.holder_uscc, i.parcel_id, i.flag_code, i.cert_no, i.holder_na
 FROM flag_idle i
 CROSS JOIN flag_params f;
 
--- IDLE-2 undecided: started and suspended long enough, but neither side has both its values.
+-- IDLE-2 undecided (core.idle_parcels: started and suspended long enough, but neither side has
+-- both its values), with what was missing.
 INSERT INTO flag_undecided (parcel_id, test, missing)
-SELECT s.parcel_id, 'IDLE-2',
+SELECT s.parcel_id, i.code,
        array_remove(ARRAY[
            CASE WHEN s.developed_area_m2 IS NULL THEN 'parcel.developed_area_m2' END,
            CASE WHEN s.invested_amount IS NULL THEN 'parcel.invested_amount' END,
            CASE WHEN s.total_investment IS NULL THEN 'parcel.total_investment' END], NULL)
-FROM flag_scope s
-CROSS JOIN flag_params f
-WHERE s.started
-  AND s.suspended_since + make_interval(years => f.idle_suspended_years) <= f.as_of
-  AND s.developed_area_m2 IS NULL
-  AND (s.invested_amount IS NULL OR s.total_investment IS NULL);
+FROM flag_idle_rule i
+JOIN flag_scope s ON s.parcel_id = i.parcel_id
+WHERE NOT i.decided;
 
 ANALYZE flag_idle;

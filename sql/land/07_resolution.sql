@@ -15,11 +15,10 @@
 
 CREATE TEMP TABLE flag_previous_run ON COMMIT DROP AS
 SELECT r.run_id
-FROM runs.flag_runs r
+FROM runs.current_flag_runs r
 CROSS JOIN flag_params f
 WHERE r.as_of < f.as_of
-  AND r.finished_at IS NOT NULL
-ORDER BY r.as_of DESC, r.run_id DESC
+ORDER BY r.as_of DESC
 LIMIT 1;
 
 CREATE TEMP TABLE flag_open_before ON COMMIT DROP AS

@@ -1,3 +1,8 @@
+-- mujun: shipped with checksum df2843e14c1138b709a9091c5134b9d6fe21c6ebba8e9d469002bdc9d00575bb
+-- Edited at the definitions handover (0060_definitions_handover.sql): its views and functions now
+-- live in sql/definitions/, one per file; the header above lets a database that applied the
+-- shipped text accept this one (docs/architecture.md, "Migrations and definitions").
+
 -- Policy profiles as used by runs: the canonical JSON of jobs/policies/*.yaml, keyed by its
 -- SHA-256 (spec evaluation.md §8, details.md #57). Grading and flagging SQL read their
 -- parameters from here, through the run's profile hash, so every figure traces to the exact
@@ -11,16 +16,3 @@ CREATE TABLE runs.policy_profiles (
     first_used   timestamptz NOT NULL
 );
 COMMENT ON TABLE runs.policy_profiles IS '政策参数文件（规范JSON及其SHA-256）/ policy profiles by the SHA-256 of their canonical JSON';
-
--- A profile value as numeric, e.g. runs.policy_number(p.content, 'grading', 'ratio_cap').
-CREATE FUNCTION runs.policy_number(content jsonb, VARIADIC path text[]) RETURNS numeric
-    LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT (content #>> path)::numeric $$;
-
--- A share written "n/d" (or a decimal) as exact numerator and denominator, so tests such as
--- "developed less than 1/3 of the area" compare developed × d < area × n without rounding.
-CREATE FUNCTION runs.policy_share_numerator(share text) RETURNS numeric
-    LANGUAGE sql IMMUTABLE STRICT AS $$
-    SELECT CASE WHEN share LIKE '%/%' THEN split_part(share, '/', 1)::numeric ELSE share::numeric END $$;
-CREATE FUNCTION runs.policy_share_denominator(share text) RETURNS numeric
-    LANGUAGE sql IMMUTABLE STRICT AS $$
-    SELECT CASE WHEN share LIKE '%/%' THEN split_part(share, '/', 2)::numeric ELSE 1 END $$;

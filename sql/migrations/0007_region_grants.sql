@@ -1,3 +1,8 @@
+-- mujun: shipped with checksum 021876986d53e8f0693048f33dc26bbde68f48984b3017a9f9c04217ec776076
+-- Edited at the definitions handover (0060_definitions_handover.sql): its views and functions now
+-- live in sql/definitions/, one per file; the header above lets a database that applied the
+-- shipped text accept this one (docs/architecture.md, "Migrations and definitions").
+
 -- Row-level access for township analysts (spec security.md, details.md #75): a login that is a
 -- member of mujun_region_analyst sees, in every mart view, only the rows of the region codes
 -- granted to it here. The filter lives in the mart views themselves (security-barrier views
@@ -12,16 +17,6 @@ CREATE TABLE runs.region_grants (
     PRIMARY KEY (role_name, region_code)
 );
 COMMENT ON TABLE runs.region_grants IS '区域分析员可见的区划代码 / region codes each region analyst login may see';
-
--- True when the current role must be limited to its granted regions: a member of
--- mujun_region_analyst that is not a superuser (a superuser is a member of every role).
-CREATE FUNCTION mart.region_restricted() RETURNS boolean
-    LANGUAGE sql STABLE AS $$
-    SELECT pg_has_role(current_user, 'mujun_region_analyst', 'MEMBER')
-           AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
-$$;
-COMMENT ON FUNCTION mart.region_restricted() IS
-    '当前角色是否受区域限制（区域分析员）/ whether the current role is limited to granted regions';
 
 -- Region analysts read the mart like analysts (the views filter their rows).
 ALTER DEFAULT PRIVILEGES IN SCHEMA mart GRANT SELECT ON TABLES TO mujun_region_analyst;

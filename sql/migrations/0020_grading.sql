@@ -1,3 +1,8 @@
+-- mujun: shipped with checksum 4fea4a9acaf280cf5b201f493b6b872da826130a077227f7ac7f7e7303feae7a
+-- Edited at the definitions handover (0060_definitions_handover.sql): its views and functions now
+-- live in sql/definitions/, one per file; the header above lets a database that applied the
+-- shipped text accept this one (docs/architecture.md, "Migrations and definitions").
+
 -- Grading runs (spec evaluation.md): immutable runs of `mujun evaluate`, one row per enterprise
 -- of the policy's sections, the benchmarks used, operator vetoes and review results (with their
 -- audit trail), and class-change matrices of `--compare`. The computation itself is the
@@ -106,13 +111,3 @@ CREATE TABLE runs.grade_comparisons (
     enterprises   integer NOT NULL,
     PRIMARY KEY (run_id, base_run_id, from_grade, to_grade)
 );
-
--- The evaluation run being computed: the grading SQL runs inside the run's transaction after
--- `SET LOCAL mujun.run_id`, and reads its year and policy profile from here, so every step
--- states its rule instead of repeating how to find its run.
-CREATE VIEW runs.evaluation_context AS
-SELECT r.run_id, r.year, make_date(r.year, 1, 1) AS year_start, make_date(r.year, 12, 31) AS year_end,
-       p.content AS policy
-FROM runs.evaluation_runs r
-JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
-WHERE r.run_id = current_setting('mujun.run_id')::bigint;

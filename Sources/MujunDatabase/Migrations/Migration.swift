@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
 
-/// One file of `sql/migrations/`, named `NNNN_name.sql`.
+/// One file of `sql/migrations/`, named `NNNN_name.sql`: tables, indexes, sequences, roles and
+/// grants, append-only. Views and functions are `Definition`s.
 public struct Migration: Sendable, Equatable {
     public let version: Int
     public let name: String
@@ -11,6 +12,15 @@ public struct Migration: Sendable, Equatable {
     /// A file whose first line is `-- mujun: run as login` runs as the connecting login
     /// instead of `mujun_owner`: only the role bootstrap needs that (spec details.md #75).
     public let runsAsLogin: Bool
+    /// Checksums this file had when it shipped, from `-- mujun: shipped with checksum <hex>`
+    /// lines: a migration edited on purpose (at the definitions handover, its views and
+    /// functions moved to `sql/definitions/`) is accepted on a database that applied the shipped
+    /// text, and its record then takes the new checksum. Any other edit is still refused.
+    public let shippedChecksums: [String]
+    /// Definitions this migration uses (a function in a table's default or check), from a
+    /// `-- mujun: needs core.name, …` line: `migrate` applies them, if changed or missing, before
+    /// the migration runs instead of after every migration.
+    public let needs: [String]
 
     public var fileName: String { String(format: "%04d_%@.sql", version, name) }
 
@@ -24,6 +34,16 @@ public struct Migration: Sendable, Equatable {
         checksum = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         runsAsLogin = text.split(separator: "\n", maxSplits: 1).first?
             .trimmingCharacters(in: .whitespaces) == "-- mujun: run as login"
+        let marker = "-- mujun: shipped with checksum "
+        shippedChecksums = text.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix(marker) else { return nil }
+            let hex = line.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+            return hex.count == 64 && hex.allSatisfy(\.isHexDigit) ? hex.lowercased() : nil
+        }
+        let needsMarker = "-- mujun: needs "
+        needs = text.split(separator: "\n").filter { $0.hasPrefix(needsMarker) }.flatMap { line in
+            line.dropFirst(needsMarker.count).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }.filter { !$0.isEmpty }
     }
 
     /// Reads every `NNNN_name.sql` in `directory`, in version order; refuses two files with one
