@@ -1,3 +1,5 @@
+import MujunCore
+
 /// Dates and months as extracts write them (spec extracts.md "dates", details #8, #56, #68,
 /// #70).
 ///

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import MujunCore
 import MujunDatabase
+import MujunDemo
 import MujunGenerate
 import MujunIngest
-import MujunJobs
 
 /// `mujun demo`: the whole pipeline on a generated county and the local PostgreSQL of
 /// `deploy/local` (the README's main command).

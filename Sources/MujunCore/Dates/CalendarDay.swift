@@ -54,7 +54,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CalendarDay {
         if let fixed = environment["MUJUN_TODAY"], !fixed.isEmpty {
             guard let day = CalendarDay(fixed) else {
-                throw ExtractError(.badFileName, file: "MUJUN_TODAY", message: "MUJUN_TODAY must be YYYY-MM-DD, got \"\(fixed)\"")
+                throw SettingError(setting: "MUJUN_TODAY", message: "must be YYYY-MM-DD, got \"\(fixed)\"")
             }
             return day
         }

@@ -1,4 +1,5 @@
 import Foundation
+import MujunLists
 import MujunPolicy
 import MujunResources
 
@@ -216,9 +217,10 @@ public struct JobFile: Sendable {
                 default: throw fail("\(key).export.lists", "expected all or list names")
                 }
             }
-            let known: Set<String> = ["all", "electricity", "water", "mortgage-freeze"]
-            if let bad = lists.first(where: { !known.contains($0) }) {
-                throw fail("\(key).export.lists", "unknown list \(bad): use all, electricity, water or mortgage-freeze")
+            let names = ["all"] + PolicyList.allCases.map(\.rawValue)
+            if let bad = lists.first(where: { !names.contains($0) }) {
+                throw fail("\(key).export.lists", "unknown list \(bad): use " + names.dropLast().joined(separator: ", ")
+                           + " or " + names.last!)
             }
             var changed = false
             if let v = option("when") {
