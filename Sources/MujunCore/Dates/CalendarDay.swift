@@ -22,6 +22,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         self.init(year: y, month: m, day: d)
     }
 
+    /// Days of `month` (1–12) in `year`, Gregorian: 1900 is not a leap year, 2000 is. Inlinable:
+    /// the loader checks every date field with it.
+    @inlinable
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -1,4 +1,5 @@
 import Foundation
+import MujunCore
 import MujunLists
 import MujunPolicy
 import MujunResources
@@ -186,7 +187,9 @@ public struct JobFile: Sendable {
         case "flag":
             var asOf: String?
             if let v = option("as_of") {
-                guard case .string(let s) = v, s == "today" || isDate(s) else { throw fail("\(key).flag.as_of", "expected today or YYYY-MM-DD") }
+                guard case .string(let s) = v, s == "today" || CalendarDay(s) != nil else {
+                    throw fail("\(key).flag.as_of", "expected today or YYYY-MM-DD")
+                }
                 asOf = s == "today" ? nil : s
             }
             step = .flag(asOf: asOf)
@@ -238,10 +241,5 @@ public struct JobFile: Sendable {
         }
         try done()
         return step
-    }
-
-    static func isDate(_ s: String) -> Bool {
-        let p = s.split(separator: "-")
-        return s.count == 10 && p.count == 3 && p.allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 }
