@@ -82,7 +82,7 @@ public final class JobRunner {
             var result = JobOutcome.Step(name: step.name, state: "running", attempts: 0, inputsKey: nil, counts: [:], error: nil)
             do {
                 result.inputsKey = try work.inputsKey(context(policy))
-                if let key = result.inputsKey, try alreadyDone(step.name, key) {
+                if let key = result.inputsKey, try alreadyDone(step.name, key, orDated: work.isDoneByDatedKeys) {
                     result.state = "skipped"
                     try recordStep(runID, number, result, started: Date())
                     outcome.steps.append(result)
@@ -140,11 +140,13 @@ public final class JobRunner {
 
     /// Whether a step of any job already succeeded for these inputs: the key names everything
     /// the step's result depends on (dates, policy, batches, runs, output folder), so the work
-    /// is done whichever job did it.
-    func alreadyDone(_ step: String, _ key: String) throws -> Bool {
+    /// is done whichever job did it; `orDated`: a key that adds ` date=…` to it counts too.
+    func alreadyDone(_ step: String, _ key: String, orDated: Bool) throws -> Bool {
         try connection.execute("""
-            SELECT EXISTS (SELECT 1 FROM runs.job_steps s WHERE s.step = $1 AND s.inputs_key = $2 AND s.state = 'succeeded')
-            """, [step, key]).scalar() == "t"
+            SELECT EXISTS (SELECT 1 FROM runs.job_steps s
+                           WHERE s.step = $1 AND s.state = 'succeeded'
+                             AND (s.inputs_key = $2 OR ($3 AND starts_with(s.inputs_key, $2 || ' date='))))
+            """, [step, key, orDated]).scalar() == "t"
     }
 
     // MARK: Retries

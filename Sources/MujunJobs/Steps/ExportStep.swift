@@ -25,6 +25,10 @@ struct ExportStep: JobStep {
         return "export lists=\(lists.joined(separator: ",")) runs=\(runs) policy=\(context.policy.sha256) out=\(context.out)\(date)"
     }
 
+    /// The lists of a dated export made from the same runs (annual-evaluation's, earlier the
+    /// same night) are those this export would write: it waits for the runs to change.
+    var isDoneByDatedKeys: Bool { onlyWhenInputsChanged }
+
     func perform(_ context: JobStepContext) throws -> JobStepResult {
         let summaries = try ListExporter(connection: context.connection).export(
             chosen, date: context.options.date, to: URL(fileURLWithPath: context.out, isDirectory: true),

@@ -5,9 +5,18 @@ protocol JobStep {
     /// the same work, so the runner skips it. Nil for a step that is idempotent by itself.
     func inputsKey(_ context: JobStepContext) throws -> String?
 
+    /// Whether a succeeded step whose key is this step's key followed by ` date=…` did this
+    /// step's work too (an export that waits for changed inputs is done by a dated export of
+    /// the same runs). False unless a step says otherwise.
+    var isDoneByDatedKeys: Bool { get }
+
     /// Does the work on the context's connection. Throws for a step that failed as a whole;
     /// returns a reason other than `done` for one that finished but refused some input.
     func perform(_ context: JobStepContext) throws -> JobStepResult
+}
+
+extension JobStep {
+    var isDoneByDatedKeys: Bool { false }
 }
 
 extension JobFile.Step {
