@@ -35,12 +35,21 @@ let package = Package(
         .target(
             name: "MujunResources",
             path: ".",
-            exclude: ["Sources/mujun", "Sources/MujunDatabase", "Sources/MujunIngest", "Sources/MujunPolicy",
-                      "Sources/MujunLand", "Sources/MujunGrading", "Sources/MujunLists", "Sources/MujunGenerate", "Sources/MujunJobs", "Sources/MujunReport",
+            exclude: ["Sources/mujun", "Sources/MujunCore", "Sources/MujunDatabase", "Sources/MujunIngest", "Sources/MujunPolicy",
+                      "Sources/MujunLand", "Sources/MujunGrading", "Sources/MujunLists", "Sources/MujunGenerate", "Sources/MujunJobs", "Sources/MujunDemo", "Sources/MujunReport",
                       "Sources/CLibPQ", "Sources/CLibCSV", "Tests", "docs", "deploy", "bench", ".ci",
                       "README.md", "Package.swift"],
             sources: ["Sources/MujunResources"],
             resources: [.copy("sql"), .copy("jobs")]
+        ),
+
+        // What every module shares and nothing else: the exit-code table (`ExitReason`),
+        // `CalendarDay`, `sha256Hex`, the JSON encoder presets, the credit-code checks (`USCC`,
+        // with the field folding they need) and the extract kinds. Small on purpose, so that
+        // land, grading, lists and the generator need not import the loader's hot path.
+        .target(
+            name: "MujunCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
 
         // PostgreSQL access over libpq: connections, parameterised queries, transactions,
@@ -49,9 +58,9 @@ let package = Package(
             name: "MujunDatabase",
             dependencies: [
                 "CLibPQ",
+                "MujunCore",
                 "MujunResources",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
@@ -60,6 +69,7 @@ let package = Package(
             name: "MujunIngest",
             dependencies: [
                 "CLibCSV",
+                "MujunCore",
                 "MujunDatabase",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -75,61 +85,68 @@ let package = Package(
         .target(
             name: "MujunPolicy",
             dependencies: [
+                "MujunCore",
                 "MujunResources",
                 "MujunDatabase",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
         // Land flags (spec land.md): idle and inefficient parcels, set-based SQL in sql/land/.
         .target(
             name: "MujunLand",
-            dependencies: ["MujunDatabase", "MujunPolicy", "MujunIngest", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["MujunCore", "MujunDatabase", "MujunPolicy", .product(name: "Logging", package: "swift-log")]
         ),
 
         // Grading (spec evaluation.md): per-mu indicators and A–D classes, SQL in sql/grading/.
         .target(
             name: "MujunGrading",
-            dependencies: ["MujunDatabase", "MujunPolicy", "MujunIngest", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["MujunCore", "MujunDatabase", "MujunPolicy", .product(name: "Logging", package: "swift-log")]
         ),
 
-        // Jobs (spec jobs.md): job files, `mujun run`, status, schedules, metrics.
+        // Jobs (spec jobs.md): job files, `mujun run` and its steps (one file each), status,
+        // schedules, metrics.
         .target(
             name: "MujunJobs",
             dependencies: [
-                "MujunDatabase", "MujunPolicy", "MujunIngest", "MujunLand", "MujunGrading", "MujunLists",
-                "MujunGenerate", "MujunReport", "MujunResources",
+                "MujunCore", "MujunDatabase", "MujunPolicy", "MujunIngest", "MujunLand", "MujunGrading", "MujunLists",
+                "MujunResources",
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+
+        // `mujun demo` (issue 9): a generated county through the whole pipeline, on the local
+        // PostgreSQL of deploy/local that it starts itself when no database is given.
+        .target(
+            name: "MujunDemo",
+            dependencies: ["MujunCore", "MujunDatabase", "MujunIngest", "MujunGenerate", "MujunJobs", "MujunReport"]
         ),
 
         // Differential-policy lists (spec lists.md): files for other departments, SQL in sql/lists/.
         .target(
             name: "MujunLists",
-            dependencies: ["MujunDatabase", "MujunPolicy", "MujunIngest", .product(name: "Logging", package: "swift-log"),
-                           .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["MujunCore", "MujunDatabase", "MujunPolicy", .product(name: "Logging", package: "swift-log")]
         ),
 
         // The year's report: one self-contained HTML file with inline SVG (issue 9).
         .target(
             name: "MujunReport",
-            dependencies: ["MujunDatabase", "MujunResources", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["MujunCore", "MujunDatabase", "MujunResources", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
 
         // A synthetic county for the demo and tests (issue 9): deterministic for a seed.
         .target(
             name: "MujunGenerate",
-            dependencies: ["MujunIngest"]
+            dependencies: ["MujunCore"]
         ),
 
         // The thin command-line front end: parse, call a library, map errors to exit codes.
         .executableTarget(
             name: "mujun",
             dependencies: [
+                "MujunCore",
                 "MujunDatabase",
                 "MujunIngest",
                 "MujunPolicy",
@@ -138,6 +155,7 @@ let package = Package(
                 "MujunLists",
                 "MujunGenerate",
                 "MujunJobs",
+                "MujunDemo",
                 "MujunReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -148,7 +166,7 @@ let package = Package(
         // the worked grading example, shared by every test target.
         .target(
             name: "MujunTestSupport",
-            dependencies: ["MujunDatabase", "MujunIngest", "MujunPolicy"],
+            dependencies: ["MujunCore", "MujunDatabase", "MujunIngest", "MujunPolicy"],
             path: "Tests/MujunTestSupport"
         ),
         .testTarget(
@@ -157,38 +175,39 @@ let package = Package(
         ),
         .testTarget(
             name: "MujunLandTests",
-            dependencies: ["MujunLand", "MujunIngest", "MujunPolicy", "MujunDatabase", "MujunTestSupport"]
+            dependencies: ["MujunCore", "MujunLand", "MujunIngest", "MujunPolicy", "MujunDatabase", "MujunTestSupport"]
         ),
         .testTarget(
             name: "MujunGradingTests",
-            dependencies: ["MujunGrading", "MujunIngest", "MujunPolicy", "MujunDatabase", "MujunTestSupport"]
+            dependencies: ["MujunCore", "MujunGrading", "MujunIngest", "MujunPolicy", "MujunDatabase", "MujunTestSupport"]
         ),
         .testTarget(
             name: "MujunReportTests",
-            dependencies: ["MujunReport", "MujunGrading", "MujunLand", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
+            dependencies: ["MujunCore", "MujunReport", "MujunGrading", "MujunLand", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
         ),
         // Analysts' least privilege and region grants (spec security.md), over graded mart views.
         .testTarget(
             name: "MujunSecurityTests",
-            dependencies: ["MujunGrading", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
+            dependencies: ["MujunCore", "MujunGrading", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
         ),
         // The command line as an operator meets it: the real binary, its exit codes and output.
         .testTarget(
             name: "mujunTests",
-            dependencies: ["MujunDatabase", "MujunGenerate", "MujunTestSupport"]
+            dependencies: ["MujunCore", "MujunDatabase", "MujunGenerate", "MujunTestSupport"]
         ),
         .testTarget(
             name: "MujunListsTests",
-            dependencies: ["MujunLists", "MujunGrading", "MujunLand", "MujunIngest", "MujunPolicy", "MujunDatabase",
+            dependencies: ["MujunCore", "MujunLists", "MujunGrading", "MujunLand", "MujunIngest", "MujunPolicy", "MujunDatabase",
                            "MujunTestSupport"]
         ),
         .testTarget(
             name: "MujunGenerateTests",
-            dependencies: ["MujunGenerate", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
+            dependencies: ["MujunCore", "MujunGenerate", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
         ),
         .testTarget(
             name: "MujunJobsTests",
-            dependencies: ["MujunJobs", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
+            dependencies: ["MujunCore", "MujunJobs", "MujunIngest", "MujunDatabase", "MujunTestSupport",
+                           "MujunDemo", "MujunGrading", "MujunLists", "MujunPolicy", "MujunReport"]
         ),
         .testTarget(
             name: "MujunPolicyTests",
@@ -196,7 +215,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MujunIngestTests",
-            dependencies: ["MujunIngest", "MujunDatabase", "MujunTestSupport"]
+            dependencies: ["MujunCore", "MujunIngest", "MujunDatabase", "MujunTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

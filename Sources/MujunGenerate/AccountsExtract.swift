@@ -1,5 +1,4 @@
 import Foundation
-import MujunIngest
 
 /// Writes `accounts_<as-of>.csv`: the utility accounts list (spec extracts.md `accounts`):
 /// every firm's water account (水), which comes from nowhere else, and the power accounts

@@ -1,5 +1,5 @@
 import Foundation
-import MujunIngest
+import MujunCore
 
 /// Writes a synthetic county's extracts into a folder, ready for `mujun ingest --inbox` (each
 /// file named by its kind and as-of date) or for loading one by one:

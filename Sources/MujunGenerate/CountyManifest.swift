@@ -1,5 +1,5 @@
 import Foundation
-import MujunIngest
+import MujunCore
 
 /// `manifest.json`: what a generated county holds — its files with their kinds, formats, row
 /// counts and planted bad rows, and counts of what was planted in the data (archetypes,
@@ -59,10 +59,6 @@ public struct CountyManifest: Sendable, Codable, Equatable {
 
     /// The manifest as JSON with sorted keys: the same county gives the same bytes.
     public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try JSONEncoder.sortedPretty.encodeFile(self)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import MujunIngest
+import MujunCore
 
 /// The synthetic county as a function: `enterprise(at:)` makes enterprise `index` — registry
 /// attributes, parcels, accounts and economics — from the seed alone, the same every time.

@@ -1,4 +1,4 @@
-import MujunIngest
+import MujunCore
 
 /// What `mujun generate` is asked for: how many enterprises, which years, which seed.
 ///

@@ -1,4 +1,4 @@
-import MujunIngest
+import MujunCore
 
 /// 统一社会信用代码 for synthetic firms (GB 32100-2015, spec domain.md), unique per
 /// enterprise index, and the deliberately mistyped ones planted as bad rows.

@@ -1,4 +1,4 @@
-import MujunIngest
+import MujunCore
 
 /// Day arithmetic on `CalendarDay` for the generator: day numbers, adding days, months and
 /// years the way PostgreSQL's `date + interval` does (29 Feb + 1 year = 28 Feb), and the two

@@ -1,4 +1,4 @@
-import MujunIngest
+import MujunCore
 
 /// One synthetic firm with everything the five extracts say about it: its registry row, its
 /// parcels, its power and water accounts, and the economics its monthly tax and kWh come from.

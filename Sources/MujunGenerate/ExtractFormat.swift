@@ -1,4 +1,4 @@
-import MujunIngest
+import MujunCore
 
 /// How one generated extract is spelled: the variations real departments' exports show and
 /// the loader must take in its stride (spec extracts.md "Rules common to every kind").

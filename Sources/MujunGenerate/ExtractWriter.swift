@@ -1,5 +1,5 @@
 import Foundation
-import MujunIngest
+import MujunCore
 
 /// Writes one CSV extract, streaming: rows are formatted straight into a byte buffer that is
 /// flushed (and converted to GB18030 when asked) every megabyte, so memory stays flat

@@ -1,4 +1,4 @@
-import MujunIngest
+import MujunCore
 
 /// One parcel of supplied land (宗地), a row of the `parcels` extract (spec extracts.md).
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import MujunIngest
+import MujunCore
 
 /// Makes the parcels of one enterprise: how many, where, how large, and the dates and
 /// progress of each, so that as of the county's as-of date each parcel is in the situation its

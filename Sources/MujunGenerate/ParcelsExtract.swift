@@ -1,5 +1,4 @@
 import Foundation
-import MujunIngest
 
 /// Writes `parcels_<as-of>.csv`: natural resources' register of supplied land and its
 /// development (spec extracts.md `parcels`), Chinese headers, dates the way Excel writes them

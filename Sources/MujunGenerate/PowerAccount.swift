@@ -1,4 +1,4 @@
-import MujunIngest
+import MujunCore
 
 /// A power account (用电户号) of an enterprise, as the power company knows it.
 public struct PowerAccount: Sendable {

@@ -1,5 +1,4 @@
 import Foundation
-import MujunIngest
 
 /// Writes `power_<year>-12-31.csv`, one file per year (spec extracts.md `power`), as the
 /// power company's Windows system exports it: GB18030, CRLF, Chinese headers with full-width

@@ -1,5 +1,5 @@
 import Foundation
-import MujunIngest
+import MujunCore
 
 /// How many kWh each power account uses each month (spec extracts.md `power`).
 ///

@@ -1,5 +1,4 @@
 import Foundation
-import MujunIngest
 
 /// Writes `registry_<as-of>.csv`: the market regulator's snapshot (spec extracts.md
 /// `registry`), an Excel export with Chinese headers, plus a column the loader does not know

@@ -1,5 +1,4 @@
 import Foundation
-import MujunIngest
 
 /// Writes `tax_<year>-12-31.csv`, one file per year holding its twelve months (spec
 /// extracts.md `tax`). The last year uses the canonical English columns and `2024-01`

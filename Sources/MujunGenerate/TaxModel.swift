@@ -1,5 +1,5 @@
 import Foundation
-import MujunIngest
+import MujunCore
 
 /// How much tax an enterprise pays each month, and what it sells (spec extracts.md `tax`).
 ///

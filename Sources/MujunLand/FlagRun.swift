@@ -1,7 +1,7 @@
 import Foundation
 import Logging
+import MujunCore
 import MujunDatabase
-import MujunIngest
 import MujunPolicy
 import MujunResources
 

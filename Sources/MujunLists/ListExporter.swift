@@ -1,8 +1,7 @@
-import Crypto
 import Foundation
 import Logging
+import MujunCore
 import MujunDatabase
-import MujunIngest
 import MujunPolicy
 import MujunResources
 
@@ -212,6 +211,6 @@ public final class ListExporter {
     }
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(data)
     }
 }

@@ -1,5 +1,5 @@
+import MujunCore
 import MujunDatabase
-import MujunIngest
 
 /// What a list dated L is made from (details.md #44, #64): the published evaluation of the
 /// latest year Y < year(L), and the current flag run of the latest as-of date ≤ L (the highest

@@ -1,4 +1,5 @@
 import Foundation
+import MujunCore
 
 /// `manifest.json` beside a list (spec lists.md "Files and formats"): what the files are, the
 /// inputs they come from, and the SHA-256 of each file, so a recipient can verify them
@@ -59,10 +60,6 @@ public struct ListManifest: Sendable, Codable, Equatable {
 
     /// The file's bytes: sorted keys, two-space indentation, UTF-8, a final newline.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try JSONEncoder.sortedPretty.encodeFile(self)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import MujunIngest
+import MujunCore
 
 /// `LIST.xlsx` beside each list (details.md #66): the same rows as the CSV in one worksheet,
 /// with every cell typed as **text** except the surcharges and areas, which are numbers. Excel

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import MujunCore
 import MujunResources
 import Yams
 
@@ -69,7 +69,7 @@ public struct PolicyProfile: Sendable {
     public init(yaml: String, source: String) throws {
         self.source = source
         tree = try PolicyProfile.tree(yaml: yaml, source: source)
-        sha256 = SHA256.hash(data: Data(tree.canonicalJSON.utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256 = sha256Hex(Data(tree.canonicalJSON.utf8))
 
         let schema = PolicySchema(source: source)
         let checked = try schema.check(tree)

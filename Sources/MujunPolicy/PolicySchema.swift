@@ -1,3 +1,5 @@
+import MujunCore
+
 /// The key set and ranges of a policy profile (spec policy-default.yaml is the literal key
 /// set; evaluation.md §8: unknown keys and out-of-range values are refused, naming the key).
 struct PolicySchema {
@@ -224,7 +226,7 @@ struct PolicySchema {
         }
 
         mutating func date(_ key: String) throws -> String {
-            guard case .string(let s) = try take(key), PolicySchema.isDate(s) else {
+            guard case .string(let s) = try take(key), CalendarDay(s) != nil else {
                 throw schema.error(sub(key), "a date YYYY-MM-DD")
             }
             return s
@@ -233,7 +235,7 @@ struct PolicySchema {
         mutating func optionalDate(_ key: String) throws -> String? {
             let v = try take(key)
             if v == .null { return nil }
-            guard case .string(let s) = v, PolicySchema.isDate(s) else { throw schema.error(sub(key), "a date YYYY-MM-DD or null") }
+            guard case .string(let s) = v, CalendarDay(s) != nil else { throw schema.error(sub(key), "a date YYYY-MM-DD or null") }
             return s
         }
 
@@ -241,13 +243,5 @@ struct PolicySchema {
             guard case .list(let items) = try take(key) else { throw schema.error(sub(key), "a list") }
             return try items.enumerated().map { try element($1, "\(sub(key))[\($0)]") }
         }
-    }
-
-    static func isDate(_ s: String) -> Bool {
-        let p = s.split(separator: "-")
-        guard s.count == 10, p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
-              (1...12).contains(m), d >= 1 else { return false }
-        let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return d <= days[m - 1]
     }
 }

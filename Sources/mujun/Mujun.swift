@@ -1,4 +1,5 @@
 import ArgumentParser
+import MujunCore
 
 /// `mujun`: the 亩均论英雄 pipeline's one executable (spec jobs.md "The command line").
 ///
@@ -12,8 +13,7 @@ struct Mujun: ParsableCommand {
         discussion: """
             Connection settings are libpq's own: PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSFILE, \
             or --db with a connection string or URI (never with a password: use pgpass).
-            Exit codes: 0 done, 1 failed, 64 usage, 65 bad input data, 66 missing input, \
-            69 database unreachable, 73 cannot write output, 75 temporary (lock held).
+            Exit codes (sysexits): \(ExitReason.allCases.map { "\($0.code) \($0)" }.joined(separator: ", ")).
             """,
         version: MujunVersion.current,
         subcommands: [

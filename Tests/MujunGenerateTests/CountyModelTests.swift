@@ -1,4 +1,5 @@
 import Foundation
+import MujunCore
 import MujunGenerate
 import MujunIngest
 import Testing

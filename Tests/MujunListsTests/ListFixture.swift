@@ -1,4 +1,5 @@
 import Foundation
+import MujunCore
 import MujunDatabase
 import MujunGrading
 import MujunIngest

@@ -1,3 +1,4 @@
+import MujunCore
 import Foundation
 import MujunDatabase
 import MujunIngest

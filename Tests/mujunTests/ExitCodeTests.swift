@@ -15,15 +15,18 @@ struct ExitCodeTests {
         let blocked = try root.write("not-a-folder", "x").path
         let export = try MujunBinary.run(["export", "all", "--date", "2025-03-01", "--out", blocked], environment: db.environment)
         #expect(export.status == 73, "\(export.stderr)")
+        #expect(export.stderr.contains(blocked))
 
         let job = try JobFolder(name: "exit", steps: ["export: {lists: all}"], out: blocked)
         var env = db.environment
         env["MUJUN_TODAY"] = "2025-03-01"
         let run = try job.run(environment: env)
-        withKnownIssue("JobRunner.classify maps the export step's write error to 1, not 73 (issue 13 item 3)") {
-            #expect(run.status == 73, "\(run.stderr)")
-        }
-        #expect(run.status != 0)
+        #expect(run.status == 73, "\(run.stderr)")
+        #expect(run.stderr.contains(blocked))
+        let connection = try db.connect()
+        #expect(try connection.execute("SELECT exit_code || ' ' || state FROM runs.job_runs WHERE job = 'exit'").scalar() == "73 failed")
+        #expect(try connection.execute("SELECT state FROM runs.job_steps WHERE step = 'export'").scalar() == "failed")
+        #expect(try connection.execute("SELECT count(*) FROM runs.list_exports").scalar() == "0")
     }
 
     @Test("65: data refused, by mujun evaluate and by the evaluate step")
@@ -38,6 +41,7 @@ struct ExitCodeTests {
         let run = try job.run(environment: env)
         #expect(run.status == 65, "\(run.stderr)")
         #expect(try fixture.county.int("SELECT count(*) FROM runs.evaluation_runs") == 0)
+        #expect(try fixture.county.int("SELECT exit_code FROM runs.job_runs WHERE job = 'exit'") == 65)
     }
 
     @Test("69: the server cannot be reached, by mujun export and by mujun run")
@@ -50,5 +54,12 @@ struct ExitCodeTests {
         let run = try job.run(environment: env)
         #expect(run.status == 69, "\(run.stderr)")
         #expect(run.stderr.contains("127.0.0.1:1"))
+    }
+
+    @Test("64: a bad option inside a command body is a usage error, not a failure")
+    func usage() throws {
+        let demo = try MujunBinary.run(["demo", "--years", "2024-2023"])
+        #expect(demo.status == 64, "\(demo.stderr)")
+        #expect(demo.stderr.contains("--years: the first year comes after the last"))
     }
 }

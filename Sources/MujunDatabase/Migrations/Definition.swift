@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import MujunCore
 
 /// One file of `sql/definitions/<schema>/<name>.sql`: a view or a function, written as
 /// `CREATE OR REPLACE …` with its `COMMENT ON`s, that `mujun migrate` applies again whenever the
@@ -38,7 +38,7 @@ public struct Definition: Sendable, Equatable {
             throw DatabaseError(.migrationMismatch, message: "definition \(file) is not UTF-8 text")
         }
         sql = text
-        checksum = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        checksum = sha256Hex(data)
         let code = Definition.code(of: text)
 
         let creates = code.matches(of: try Regex(#"(?i)\bCREATE\s+(OR\s+REPLACE\s+)?(VIEW|FUNCTION)\s+([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)"#))

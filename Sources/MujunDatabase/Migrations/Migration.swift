@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import MujunCore
 
 /// One file of `sql/migrations/`, named `NNNN_name.sql`: tables, indexes, sequences, roles and
 /// grants, append-only. Views and functions are `Definition`s.
@@ -31,7 +31,7 @@ public struct Migration: Sendable, Equatable {
             throw DatabaseError(.migrationMismatch, message: "migration \(version)_\(name) is not UTF-8 text")
         }
         sql = text
-        checksum = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        checksum = sha256Hex(data)
         runsAsLogin = text.split(separator: "\n", maxSplits: 1).first?
             .trimmingCharacters(in: .whitespaces) == "-- mujun: run as login"
         let marker = "-- mujun: shipped with checksum "

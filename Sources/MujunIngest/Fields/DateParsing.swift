@@ -1,3 +1,5 @@
+import MujunCore
+
 /// Dates and months as extracts write them (spec extracts.md "dates", details #8, #56, #68,
 /// #70).
 ///
@@ -79,18 +81,7 @@ public enum DateParsing {
     /// Whether `year-month-day` is a real calendar date within 1900-01-01…2099-12-31.
     public static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1900...2099).contains(year), (1...12).contains(month), day >= 1 else { return false }
-        return day <= daysIn(month: month, of: year)
-    }
-
-    /// Days of `month` (1–12) in `year`, Gregorian: 1900 is not a leap year, 2000 is.
-    public static func daysIn(month: Int, of year: Int) -> Int {
-        switch month {
-        case 2:
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-            return leap ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        return day <= CalendarDay.daysIn(month: month, year: year)
     }
 
     // MARK: Hot path

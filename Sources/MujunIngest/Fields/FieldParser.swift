@@ -1,3 +1,5 @@
+import MujunCore
+
 /// Validates one field of an extract and writes its canonical form in PostgreSQL COPY text
 /// format.
 ///

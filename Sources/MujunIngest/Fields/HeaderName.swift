@@ -1,3 +1,5 @@
+import MujunCore
+
 /// The comparison form of a header cell, canonical column name or alias (spec details #1).
 ///
 /// Two names denote the same column when their normalised forms are equal. Normalising:

@@ -1,3 +1,5 @@
+import MujunCore
+
 /// 国民经济行业分类 codes of GB/T 4754-2017 (spec extracts.md `industry_code`, details #12).
 ///
 /// A code is an optional section letter (门类, any case) and 2–4 digits: division (大类, 2),

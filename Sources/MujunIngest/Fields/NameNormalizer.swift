@@ -1,3 +1,5 @@
+import MujunCore
+
 /// The matching form of an enterprise name, for linking power accounts to registry
 /// enterprises by name (spec extracts.md `power`, details #24).
 ///

@@ -1,13 +1,13 @@
 import Foundation
 import Logging
+import MujunCore
 import MujunDatabase
 
 /// Loads every complete extract of a drop folder (spec jobs.md, details.md #22, #72).
 ///
 /// A file is taken when its name ends `.csv` (any case, never `.rejects.csv`), it is a regular
 /// file (symbolic links are refused: a link could point anywhere), and it was not modified in
-/// the last minute (it may still be arriving). Files load by as-of date, then kind, then name;
-/// each is then moved to `archive/<batch_id>-<name>` with its `.rejects.csv`, or to `failed/`
+/// the last minute (it may still be arriving). Files load in `LoadOrder`; each is then moved to `archive/<batch_id>-<name>` with its `.rejects.csv`, or to `failed/`
 /// with an `.error.txt` saying why. Names are used only as names inside the folder, never as
 /// paths.
 public struct InboxRunner {
@@ -38,6 +38,8 @@ public struct InboxRunner {
         let kind: ExtractKind?
         let asOf: CalendarDay
         let isSymlink: Bool
+
+        var loadOrder: LoadOrder { LoadOrder(name: name, kind: kind, asOf: asOf) }
     }
 
     /// The files that would be taken now, in load order.
@@ -60,13 +62,7 @@ public struct InboxRunner {
             found.append(Candidate(name: name, kind: ExtractKind.fromFileName(name),
                                    asOf: BatchLoader.asOf(fromFileName: name) ?? options.today, isSymlink: isLink))
         }
-        let kindOrder = Dictionary(uniqueKeysWithValues: ExtractKind.allCases.enumerated().map { ($1, $0) })
-        return found.sorted { a, b in
-            if a.asOf != b.asOf { return a.asOf < b.asOf }
-            let ka = a.kind.map { kindOrder[$0]! } ?? Int.max, kb = b.kind.map { kindOrder[$0]! } ?? Int.max
-            if ka != kb { return ka < kb }
-            return Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8))  // C collation
-        }
+        return found.sorted { $0.loadOrder < $1.loadOrder }
     }
 
     /// A single path component with nothing that could climb out of the folder.

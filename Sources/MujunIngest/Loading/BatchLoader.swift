@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Logging
+import MujunCore
 import MujunDatabase
 
 /// Loads one extract file as one batch (spec extracts.md "Batches, idempotency, corrections").
@@ -158,7 +159,7 @@ public final class BatchLoader {
             }
             progress?(reader.fileSize, reader.fileSize)
             if knownSHA == nil {
-                sha256 = running.hasher.finalize().map { String(format: "%02x", $0) }.joined()
+                sha256 = sha256Hex(running.hasher.finalize())
             }
             if let limit = judgeEncoding {
                 running.sniffer.finish()
@@ -342,20 +343,12 @@ public final class BatchLoader {
             hasher.update(data: data)
             size += data.count
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+        return (sha256Hex(hasher.finalize()), size)
     }
 
     /// A PostgreSQL array literal of text values, every element quoted and escaped.
     static func textArray(_ values: [String]) -> String {
         "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
-    }
-}
-
-extension JSONEncoder {
-    static var sorted: JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
     }
 }

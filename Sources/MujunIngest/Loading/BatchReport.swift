@@ -1,3 +1,5 @@
+import MujunCore
+
 /// What happened to one extract file: the load report line of `mujun ingest` and the object
 /// `--json` prints (spec extracts.md "Row accounting").
 public struct BatchReport: Sendable, Codable, Equatable {

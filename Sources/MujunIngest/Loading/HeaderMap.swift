@@ -1,3 +1,5 @@
+import MujunCore
+
 /// Where each column of a kind sits in a file's header (spec extracts.md "header",
 /// details.md #1, #79).
 struct HeaderMap {

@@ -1,3 +1,5 @@
+import MujunCore
+
 /// How to load extract files (the options of `mujun ingest`).
 public struct IngestOptions: Sendable {
     public var encoding: ExtractEncoding = .auto

@@ -1,3 +1,5 @@
+import MujunCore
+
 /// Checks one data record of an extract against its kind and writes it, in COPY text format,
 /// as a row of the batch's staging table; or says why it is rejected.
 ///

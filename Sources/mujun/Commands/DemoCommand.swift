@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import MujunCore
 import MujunDatabase
+import MujunDemo
 import MujunGenerate
 import MujunIngest
-import MujunJobs
 
 /// `mujun demo`: the whole pipeline on a generated county and the local PostgreSQL of
 /// `deploy/local` (the README's main command).
@@ -39,7 +40,7 @@ struct DemoCommand: ParsableCommand {
             let demo = Demo(options: county, folder: folder, date: date, version: MujunVersion.current)
             let summary = try demo.run(connectionString: try ConnectionString(database.db)) { ExitStatus.printError($0) }
             if json { print(String(decoding: try JSONEncoder.sortedPretty.encode(summary), as: UTF8.self)) }
-            let grades = ["A", "B", "C", "D", "T", "N"].map { "\($0) \(summary.grades[$0] ?? 0)" }.joined(separator: ", ")
+            let grades = GradeLine.text(summary.grades)
             let flags = summary.flags.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             let lists = summary.lists.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             print("""

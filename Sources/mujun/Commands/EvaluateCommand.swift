@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MujunCore
 import MujunGrading
 import MujunPolicy
 
@@ -38,7 +39,7 @@ struct EvaluateCommand: ParsableCommand {
             if json {
                 print(String(decoding: try JSONEncoder.sortedPretty.encode(summary), as: UTF8.self))
             }
-            let grades = ["A", "B", "C", "D", "T", "N"].map { "\($0) \(summary.grades[$0] ?? 0)" }.joined(separator: ", ")
+            let grades = GradeLine.text(summary.grades)
             ExitStatus.printError("evaluation run \(summary.runID): year \(year), policy \(profile.name) "
                                   + "(\(profile.sha256.prefix(12))…)\(summary.complete ? "" : ", INCOMPLETE"), "
                                   + "\(summary.published ? "published" : "not published"): \(grades)")

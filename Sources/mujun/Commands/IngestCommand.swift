@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MujunCore
 import MujunDatabase
 import MujunIngest
 
@@ -75,7 +76,7 @@ struct IngestCommand: ParsableCommand {
             let report = LoadReportPrinter(json: json)
             if report.showsProgress { loader.progress = report.progress }
 
-            var worst: Int32 = 0
+            var worst = ExitReason.done
             if let inbox {
                 var runner = InboxRunner(loader: loader, folder: URL(fileURLWithPath: inbox, isDirectory: true),
                                          options: options)
@@ -98,7 +99,7 @@ struct IngestCommand: ParsableCommand {
                 }
             }
             report.finish()
-            if worst != 0 { throw ExitCode(worst) }
+            if worst != .done { throw ExitCode(worst) }
         }
     }
 }

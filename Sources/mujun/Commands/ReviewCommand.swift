@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MujunCore
 import MujunGrading
 import MujunIngest
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MujunCore
 import MujunDatabase
 import MujunIngest
 import MujunJobs
@@ -50,7 +51,7 @@ struct RunCommand: ParsableCommand {
             ExitStatus.printError("job \(outcome.job) run \(outcome.runID): \(outcome.state) in "
                                   + String(format: "%.1f s", outcome.seconds)
                                   + (outcome.abandonedRuns > 0 ? " (marked \(outcome.abandonedRuns) abandoned run(s) failed)" : ""))
-            if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+            if outcome.exitReason != .done { throw ExitCode(outcome.exitReason) }
         }
     }
 }

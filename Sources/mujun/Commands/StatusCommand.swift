@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MujunCore
 import MujunDatabase
 import MujunJobs
 
@@ -60,7 +61,7 @@ struct StatusCommand: ParsableCommand {
                 }
                 for p in jobs.problems { print("PROBLEM: \(p)") }
             }
-            if !jobs.problems.isEmpty { throw ExitCode(ExitStatus.failed) }
+            if !jobs.problems.isEmpty { throw ExitCode(ExitReason.failed) }
         }
     }
 }

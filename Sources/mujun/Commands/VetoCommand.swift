@@ -1,4 +1,5 @@
 import ArgumentParser
+import MujunCore
 import MujunGrading
 import MujunIngest
 

@@ -1,4 +1,5 @@
 import Foundation
+import MujunCore
 import MujunIngest
 
 /// The load report of `mujun ingest`: a pgloader-style table on stderr that accounts for every
@@ -24,14 +25,14 @@ final class LoadReportPrinter: @unchecked Sendable {
         }
     }
 
-    /// Prints one file's outcome and returns its exit code.
-    func print(_ report: BatchReport?, error: Error?, file: String, kind: ExtractKind?, movedTo: String?) -> Int32 {
+    /// Prints one file's outcome and returns its exit reason.
+    func print(_ report: BatchReport?, error: Error?, file: String, kind: ExtractKind?, movedTo: String?) -> ExitReason {
         if showsProgress { ExitStatus.writeStderr("\r\u{1B}[K") }
-        var code: Int32 = 0
+        var code = ExitReason.done
         var object: [String: Any]
         if let report {
             object = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(report))) as? [String: Any] ?? [:]
-            if report.status == .refused { code = ExitStatus.dataError }
+            if report.status == .refused { code = .dataError }
             line(String(format: "%@  %@  %@  read %d = loaded %d + rejected %d  (%.1fs)",
                         report.file, report.kind.rawValue, report.status.rawValue,
                         report.rowsRead, report.rowsLoaded, report.rowsRejected, report.seconds))

@@ -1,3 +1,4 @@
+import MujunCore
 import MujunIngest
 import Testing
 
@@ -143,8 +144,8 @@ extension Fields {
             #expect(DateParsing.parseMonth("2024-03-01") == nil)
             #expect(DateParsing.isValid(year: 2000, month: 2, day: 29))
             #expect(!DateParsing.isValid(year: 1900, month: 2, day: 29))
-            #expect(DateParsing.daysIn(month: 2, of: 2024) == 29)
-            #expect(DateParsing.daysIn(month: 2, of: 2100) == 28)
+            #expect(CalendarDay.daysIn(month: 2, year: 2024) == 29)
+            #expect(CalendarDay.daysIn(month: 2, year: 2100) == 28)
         }
     }
 }

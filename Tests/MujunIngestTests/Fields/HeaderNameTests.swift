@@ -1,3 +1,4 @@
+import MujunCore
 import MujunIngest
 import Testing
 

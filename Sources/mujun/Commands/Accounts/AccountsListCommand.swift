@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MujunCore
 import MujunIngest
 
 /// `mujun accounts list [--all]`.
@@ -30,13 +31,5 @@ struct AccountsListCommand: ParsableCommand {
             }
             ExitStatus.printError("\(accounts.count) account(s)\(all ? "" : " to map: mujun accounts map ACCOUNT USCC --reason …")")
         }
-    }
-}
-
-extension JSONEncoder {
-    static var sortedPretty: JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return e
     }
 }

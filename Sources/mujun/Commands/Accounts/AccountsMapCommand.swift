@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MujunCore
 import MujunIngest
 
 /// `mujun accounts map ACCOUNT USCC --reason … [--document …]`.

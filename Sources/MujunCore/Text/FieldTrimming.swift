@@ -3,12 +3,18 @@
 /// Departments' Windows exports mix full-width forms (`（`, `９`, `Ａ`, U+3000) into otherwise
 /// ASCII text, so several comparisons fold them first. Only the full-width ASCII variants
 /// U+FF01–U+FF5E are folded (details #1), each to the ASCII character 0xFEE0 below it.
-enum FieldTrimming {
+///
+/// Here rather than in the loader because the credit-code checks (`USCC`) fold the same way.
+/// Everything is `@inlinable`: the loader's per-field hot path calls it from another module.
+@usableFromInline
+package enum FieldTrimming {
     /// U+3000 IDEOGRAPHIC SPACE, trimmed like ASCII space (details #5).
-    static let ideographicSpace: Unicode.Scalar = "\u{3000}"
+    @usableFromInline
+    package static let ideographicSpace: Unicode.Scalar = "\u{3000}"
 
     /// `bytes` without leading and trailing ASCII space, tab and U+3000 (UTF-8 E3 80 80).
-    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    @inlinable
+    package static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0
         var end = bytes.count
         while start < end {
@@ -37,12 +43,14 @@ enum FieldTrimming {
     }
 
     /// Whether `scalar` is trimmed from field ends: ASCII space, tab, U+3000.
-    static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable
+    package static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || scalar == ideographicSpace
     }
 
     /// `scalar` with a full-width ASCII variant (U+FF01–U+FF5E) folded to half-width.
-    static func foldingWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    @inlinable
+    package static func foldingWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         guard (0xFF01...0xFF5E).contains(scalar.value) else { return scalar }
         return Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value &- 0xFEE0))
     }
@@ -51,8 +59,8 @@ enum FieldTrimming {
     /// and the sequence's length; nil for any other non-ASCII sequence.
     ///
     /// U+FF01–U+FF3F are EF BC 81–BF, U+FF40–U+FF5E are EF BD 80–9E.
-    @inline(__always)
-    static func foldedASCII(
+    @inlinable @inline(__always)
+    package static func foldedASCII(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: Int
     ) -> (byte: UInt8, length: Int)? {
         let lead = bytes[index]
@@ -71,7 +79,7 @@ enum FieldTrimming {
     /// field code. Lower-casing alone would leave `ß`/`SS`, `ς`/`σ` or `ſ`/`s` unequal; going
     /// through upper case first maps them together as case folding does. For the names compared
     /// here (Chinese plus ASCII) every method agrees.
-    static func caseFolded(_ text: String) -> String {
+    package static func caseFolded(_ text: String) -> String {
         text.uppercased().lowercased()
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
+import MujunCore
 import MujunDatabase
 import MujunGenerate
 import MujunIngest
+import MujunJobs
 import MujunReport
 
 /// `mujun demo` (issue 9): the whole pipeline on a generated county. Generates the county's
@@ -47,14 +49,12 @@ public struct Demo {
         let manifest = try CountyGenerator(options: options).write(to: extracts)
         log("generated \(options.enterprises) enterprises, \(manifest.parcels) parcels, \(options.firstYear)–\(options.lastYear) in \(extracts.path)")
 
-        // In drop-folder order: as-of date, then kind (registry, parcels, accounts, tax, power), then name.
-        let kindOrder = Dictionary(uniqueKeysWithValues: ExtractKind.allCases.enumerated().map { ($1, $0) })
-        let files = manifest.files.sorted { a, b in
-            let da = BatchLoader.asOf(fromFileName: a.name), db = BatchLoader.asOf(fromFileName: b.name)
-            if da != db { return (da.map { $0.description } ?? "") < (db.map { $0.description } ?? "") }
-            if a.kind != b.kind { return kindOrder[a.kind]! < kindOrder[b.kind]! }
-            return Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8))
+        // In the drop folder's own order, with the date a drop folder would give a file
+        // whose name has none.
+        func order(_ file: CountyManifest.File) -> LoadOrder {
+            LoadOrder(name: file.name, kind: file.kind, asOf: BatchLoader.asOf(fromFileName: file.name) ?? date)
         }
+        let files = manifest.files.sorted { order($0) < order($1) }
         let loader = BatchLoader(connection: connection)
         var summary = Summary(database: connection.endpoint, folder: folder.path, date: date.description, rowsRead: 0,
                               rowsLoaded: 0, rowsRejected: 0, batchesApplied: 0, batchesSkipped: 0, grades: [:],
@@ -72,7 +72,7 @@ public struct Demo {
                     summary.rowsLoaded += report.rowsLoaded
                     summary.rowsRejected += report.rowsRejected
                 case .refused:
-                    throw JobError(exitCode: 65, "\(file.name) was refused: \(report.message)")
+                    throw DemoError(.dataError, "\(file.name) was refused: \(report.message)")
                 }
                 log("  \(file.name): \(report.status.rawValue), read \(report.rowsRead) = loaded \(report.rowsLoaded) + rejected \(report.rowsRejected)")
             }
@@ -87,7 +87,7 @@ public struct Demo {
             runOptions.generatorVersion = "mujun \(version)"
             let outcome = try JobRunner(job: try JobFile.load(name), connectionString: connectionString, options: runOptions).run()
             log("job \(name): \(outcome.state) — " + outcome.steps.map { "\($0.name) \($0.state)" }.joined(separator: ", "))
-            if outcome.exitCode != 0 { throw JobError(exitCode: outcome.exitCode, "job \(name) failed: \(outcome.error ?? "")") }
+            if outcome.exitReason != .done { throw DemoError(outcome.exitReason, "job \(name) failed: \(outcome.error ?? "")") }
         }
 
         let year = date.year - 1

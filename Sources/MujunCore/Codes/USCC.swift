@@ -85,31 +85,14 @@ public enum USCC {
         return characters[16] == expected
     }
 
-    // MARK: Hot path
-
-    /// Validates a field and appends its 18 canonical characters.
-    @inline(__always)
-    static func append(
-        _ field: UnsafeBufferPointer<UInt8>, to out: ByteBuffer
-    ) throws(RejectReason) {
-        // A stack buffer (characters, then their values): nothing reaches `out` unless the
-        // code is valid.
-        let valid = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { code -> Bool in
-            let base = code.baseAddress!
-            guard fold(field, into: base, capacity: 18),
-                  checkValue(values: base + 18) == base[35]
-            else { return false }
-            out.append(UnsafeBufferPointer(start: base, count: 18))
-            return true
-        }
-        if !valid { throw .badUSCC }
-    }
+    // MARK: Hot path (the loader validates every credit-code field with these: see
+    // `USCC+Field.swift` in MujunIngest, which inlines them across the module boundary)
 
     /// Folds `bytes` into exactly `capacity` upper-case alphabet characters at `destination`,
     /// followed by their `capacity` values (so each character is classified once). False for
     /// a character outside the alphabet (after folding and upper-casing) or another length.
-    @inline(__always)
-    static func fold(
+    @inlinable @inline(__always)
+    package static func fold(
         _ bytes: UnsafeBufferPointer<UInt8>, into destination: UnsafeMutablePointer<UInt8>,
         capacity: Int
     ) -> Bool {
@@ -136,8 +119,8 @@ public enum USCC {
     /// the weights `W_i = 3^(i−1) mod 31` of domain.md, written out: independent products
     /// instead of a loop whose running weight (`w·3 mod 31`) made a serial dependency chain
     /// that cost more than everything else in the parser.
-    @inline(__always)
-    static func checkValue(values: UnsafeMutablePointer<UInt8>) -> UInt8 {
+    @inlinable @inline(__always)
+    package static func checkValue(values: UnsafeMutablePointer<UInt8>) -> UInt8 {
         @inline(__always) func v(_ position: Int) -> Int { Int(values[position]) }
         let head = v(0) &* 1 &+ v(1) &* 3 &+ v(2) &* 9 &+ v(3) &* 27 &+ v(4) &* 19 &+ v(5) &* 26
         let middle = v(6) &* 16 &+ v(7) &* 17 &+ v(8) &* 20 &+ v(9) &* 29 &+ v(10) &* 25
@@ -147,8 +130,8 @@ public enum USCC {
     }
 
     /// The value (0–30) of an upper-case alphabet character, -1 for anything else.
-    @inline(__always)
-    static func value(of byte: UInt8) -> Int {
+    @inlinable @inline(__always)
+    package static func value(of byte: UInt8) -> Int {
         switch byte {
         case 0x30...0x39: return Int(byte &- 0x30)           // 0–9
         case 0x41...0x48: return Int(byte &- 0x41) &+ 10     // A–H: 10–17

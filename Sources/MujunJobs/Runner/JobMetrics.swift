@@ -23,7 +23,7 @@ struct JobMetrics {
         gauge("last_success", "timestamp_seconds", "When the job last finished successfully (Unix time).", labels).set(lastSuccess)
         gauge("last_run", "timestamp_seconds", "When the job last finished (Unix time).", labels).set(Date().timeIntervalSince1970)
         gauge("last_duration", "seconds", "Duration of the job's last run.", labels).set(outcome.seconds)
-        gauge("last_exit", "code", "Exit code of the job's last run (0 success).", labels).set(Int64(outcome.exitCode))
+        gauge("last_exit", "code", "Exit code of the job's last run (0 success).", labels).set(Int64(outcome.exitReason.code))
         var loaded: [String: Int] = [:], rejected: [String: Int] = [:]
         for step in outcome.steps {
             for (key, value) in step.counts {

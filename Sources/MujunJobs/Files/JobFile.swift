@@ -1,4 +1,6 @@
 import Foundation
+import MujunCore
+import MujunLists
 import MujunPolicy
 import MujunResources
 
@@ -185,7 +187,9 @@ public struct JobFile: Sendable {
         case "flag":
             var asOf: String?
             if let v = option("as_of") {
-                guard case .string(let s) = v, s == "today" || isDate(s) else { throw fail("\(key).flag.as_of", "expected today or YYYY-MM-DD") }
+                guard case .string(let s) = v, s == "today" || CalendarDay(s) != nil else {
+                    throw fail("\(key).flag.as_of", "expected today or YYYY-MM-DD")
+                }
                 asOf = s == "today" ? nil : s
             }
             step = .flag(asOf: asOf)
@@ -216,9 +220,10 @@ public struct JobFile: Sendable {
                 default: throw fail("\(key).export.lists", "expected all or list names")
                 }
             }
-            let known: Set<String> = ["all", "electricity", "water", "mortgage-freeze"]
-            if let bad = lists.first(where: { !known.contains($0) }) {
-                throw fail("\(key).export.lists", "unknown list \(bad): use all, electricity, water or mortgage-freeze")
+            let names = ["all"] + PolicyList.allCases.map(\.rawValue)
+            if let bad = lists.first(where: { !names.contains($0) }) {
+                throw fail("\(key).export.lists", "unknown list \(bad): use " + names.dropLast().joined(separator: ", ")
+                           + " or " + names.last!)
             }
             var changed = false
             if let v = option("when") {
@@ -236,10 +241,5 @@ public struct JobFile: Sendable {
         }
         try done()
         return step
-    }
-
-    static func isDate(_ s: String) -> Bool {
-        let p = s.split(separator: "-")
-        return s.count == 10 && p.count == 3 && p.allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 }

@@ -1,12 +1,8 @@
-import Crypto
 import Foundation
 import Logging
+import MujunCore
 import MujunDatabase
-import MujunGrading
-import MujunIngest
-import MujunLand
 import MujunPolicy
-import MujunResources
 
 /// `mujun run JOB` (spec jobs.md "Job runs"): runs a job's steps in order under the job's
 /// advisory lock, recording the run and each step in PostgreSQL.
@@ -77,15 +73,16 @@ public final class JobRunner {
             """, [runID, job.name, String(decoding: parameters, as: UTF8.self), ProcessInfo.processInfo.hostName,
                   Int(ProcessInfo.processInfo.processIdentifier), started.sqlTimestamp])
 
-        var outcome = JobOutcome(runID: runID, job: job.name, state: "running", exitCode: 0,
+        var outcome = JobOutcome(runID: runID, job: job.name, state: "running", exitReason: .done,
                                  abandonedRuns: abandoned, steps: [], error: nil, seconds: 0)
-        var worst: Int32 = 0
+        var worst = ExitReason.done
         var firstError: String?
         for (number, step) in job.steps.enumerated() {
+            let work = step.work
             var result = JobOutcome.Step(name: step.name, state: "running", attempts: 0, inputsKey: nil, counts: [:], error: nil)
             do {
-                result.inputsKey = try inputsKey(step, policy: policy)
-                if let key = result.inputsKey, try alreadyDone(step.name, key) {
+                result.inputsKey = try work.inputsKey(context(policy))
+                if let key = result.inputsKey, try alreadyDone(step.name, key, orDated: work.isDoneByDatedKeys) {
                     result.state = "skipped"
                     try recordStep(runID, number, result, started: Date())
                     outcome.steps.append(result)
@@ -93,22 +90,22 @@ public final class JobRunner {
                 }
                 let stepStarted = Date()
                 try recordStep(runID, number, result, started: stepStarted)
-                let (counts, code, message) = try withRetries(step.name, attempts: &result.attempts) {
-                    try self.perform(step, policy: policy)
+                let done = try withRetries(step.name, attempts: &result.attempts) {
+                    try work.perform(self.context(policy))
                 }
-                result.counts = counts
-                result.state = code == 0 ? "succeeded" : "failed"
-                result.error = message
-                if code != 0 {
-                    worst = max(worst, code)
-                    firstError = firstError ?? message
+                result.counts = done.counts
+                result.state = done.reason == .done ? "succeeded" : "failed"
+                result.error = done.message
+                if done.reason != .done {
+                    worst = max(worst, done.reason)
+                    firstError = firstError ?? done.message
                 }
                 try recordStep(runID, number, result, started: stepStarted, finished: Date())
             } catch {
-                let (code, message) = JobRunner.classify(error)
+                let (reason, message) = JobRunner.classify(error)
                 result.state = "failed"
                 result.error = message
-                worst = max(worst, code)
+                worst = max(worst, reason)
                 firstError = firstError ?? "\(step.name): \(message)"
                 outcome.steps.append(result)
                 try? recordStep(runID, number, result, started: Date(), finished: Date())
@@ -116,8 +113,8 @@ public final class JobRunner {
             }
             outcome.steps.append(result)
         }
-        outcome.state = worst == 0 ? "succeeded" : "failed"
-        outcome.exitCode = worst
+        outcome.state = worst == .done ? "succeeded" : "failed"
+        outcome.exitReason = worst
         outcome.error = firstError
         outcome.seconds = Date().timeIntervalSince(started)
         let totals = outcome.steps.reduce(into: [String: Int]()) { t, s in
@@ -127,7 +124,8 @@ public final class JobRunner {
         try connection.execute("""
             UPDATE runs.job_runs SET state = $2, finished_at = $3::timestamptz, exit_code = $4, counts = $5::jsonb, error = $6
             WHERE run_id = $1
-            """, [runID, outcome.state, Date().sqlTimestamp, Int(worst), String(decoding: countsJSON, as: UTF8.self), firstError])
+            """, [runID, outcome.state, Date().sqlTimestamp, Int(worst.code), String(decoding: countsJSON, as: UTF8.self),
+                  firstError])
         if let dir = options.metricsDirectory {
             try JobMetrics(connection: connection).write(job: job.name, outcome: outcome, to: dir)
         }
@@ -135,105 +133,20 @@ public final class JobRunner {
         return outcome
     }
 
-    // MARK: Steps
-
-    /// What a step depends on; two runs with the same key would do the same work.
-    func inputsKey(_ step: JobFile.Step, policy: PolicyProfile) throws -> String? {
-        let batches = try connection.execute(
-            "SELECT coalesce(max(batch_id), 0) FROM runs.batches WHERE status = 'applied'").scalarInt()
-        switch step {
-        case .ingestInbox:
-            return nil  // idempotent by itself: applied files are no-ops, taken files are moved away
-        case .flag(let asOf):
-            return "flag as_of=\(asOf ?? options.date.description) policy=\(policy.sha256) batches<=\(batches)"
-        case .evaluate(let year, let publish):
-            let entries = try connection.execute("""
-                SELECT coalesce((SELECT max(veto_id) FROM runs.grade_vetoes), 0) || '/' ||
-                       coalesce((SELECT max(review_id) FROM runs.grade_reviews), 0)
-                """).scalar() ?? ""
-            return "evaluate year=\(try evaluationYear(year)) publish=\(publish) policy=\(policy.sha256) "
-                + "batches<=\(batches) entries=\(entries)"
-        case .export(let lists, let onlyWhenChanged):
-            // The runs a list is made from (spec details.md #44).
-            let inputs = try connection.execute("""
-                SELECT coalesce((SELECT max(run_id) FROM runs.evaluation_runs
-                                 WHERE published AND year < extract(year FROM $1::date)
-                                   AND year = (SELECT max(year) FROM runs.evaluation_runs
-                                               WHERE published AND year < extract(year FROM $1::date))), 0) || '/' ||
-                       coalesce((SELECT max(run_id) FROM runs.flag_runs
-                                 WHERE as_of = (SELECT max(as_of) FROM runs.flag_runs WHERE as_of <= $1::date)), 0)
-                """, [options.date.description]).scalar() ?? ""
-            let date = onlyWhenChanged ? "" : " date=\(options.date)"
-            return "export lists=\(lists.joined(separator: ",")) runs=\(inputs) policy=\(policy.sha256) out=\(out)\(date)"
-        case .sql(let file):
-            let url = MujunResources.sqlDirectory.appendingPathComponent(file)
-            let data = (try? Data(contentsOf: url)) ?? Data()
-            let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-            return "sql file=\(file) sha256=\(sha) batches<=\(batches)"
-        }
+    /// What the steps work with, on the current connection (a new one after a reconnect).
+    func context(_ policy: PolicyProfile) -> JobStepContext {
+        JobStepContext(connection: connection, options: options, policy: policy, inbox: inbox, out: out)
     }
 
     /// Whether a step of any job already succeeded for these inputs: the key names everything
     /// the step's result depends on (dates, policy, batches, runs, output folder), so the work
-    /// is done whichever job did it.
-    func alreadyDone(_ step: String, _ key: String) throws -> Bool {
+    /// is done whichever job did it; `orDated`: a key that adds ` date=…` to it counts too.
+    func alreadyDone(_ step: String, _ key: String, orDated: Bool) throws -> Bool {
         try connection.execute("""
-            SELECT EXISTS (SELECT 1 FROM runs.job_steps s WHERE s.step = $1 AND s.inputs_key = $2 AND s.state = 'succeeded')
-            """, [step, key]).scalar() == "t"
-    }
-
-    func evaluationYear(_ spec: String) throws -> Int {
-        spec == "previous" ? options.date.year - 1 : Int(spec)!
-    }
-
-    /// Runs one step; returns its counts, exit code (0, or 65 for data refused) and message.
-    func perform(_ step: JobFile.Step, policy: PolicyProfile) throws -> ([String: Int], Int32, String?) {
-        switch step {
-        case .ingestInbox:
-            var options = IngestOptions(today: self.options.date)
-            options.writeRejectsCSV = true
-            try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-            try connection.lock(.ingest)
-            defer { try? connection.unlock(.ingest) }
-            let runner = InboxRunner(loader: BatchLoader(connection: connection),
-                                     folder: URL(fileURLWithPath: inbox, isDirectory: true), options: options)
-            var counts: [String: Int] = ["files": 0, "applied": 0, "already_applied": 0, "refused": 0]
-            var refused: [String] = []
-            for outcome in try runner.run() {
-                counts["files", default: 0] += 1
-                if let r = outcome.report {
-                    counts[r.status.rawValue, default: 0] += 1
-                    counts["rows_read.\(r.kind.rawValue)", default: 0] += r.rowsRead
-                    counts["rows_loaded.\(r.kind.rawValue)", default: 0] += r.status == .applied ? r.rowsLoaded : 0
-                    counts["rows_rejected.\(r.kind.rawValue)", default: 0] += r.rowsRejected
-                    if r.status == .refused { refused.append("\(URL(fileURLWithPath: r.file).lastPathComponent): \(r.message)") }
-                } else {
-                    counts["refused", default: 0] += 1
-                    refused.append("\(URL(fileURLWithPath: outcome.file).lastPathComponent): \(outcome.error.map { "\($0)" } ?? "refused")")
-                }
-            }
-            // Refused files are data errors: moved to failed/, not retried; the run ends with 65.
-            return (counts, refused.isEmpty ? 0 : 65, refused.isEmpty ? nil : "refused: " + refused.joined(separator: "; "))
-        case .flag(let asOf):
-            let day = asOf.flatMap(CalendarDay.init) ?? options.date
-            let summary = try FlagRun(connection: connection).run(asOf: day, policy: policy, madeBy: options.madeBy)
-            var counts = summary.counts
-            counts["run_id"] = Int(summary.runID)
-            counts["resolved"] = summary.resolved
-            return (counts, 0, nil)
-        case .evaluate(let year, let publish):
-            let summary = try Evaluator(connection: connection)
-                .evaluate(year: try evaluationYear(year), policy: policy, publish: publish, madeBy: options.madeBy)
-            var counts = summary.grades
-            counts["run_id"] = Int(summary.runID)
-            return (counts, 0, nil)
-        case .export(let lists, _):
-            return try exportStep(lists: lists, policy: policy)
-        case .sql(let file):
-            let sql = try String(contentsOf: MujunResources.sqlDirectory.appendingPathComponent(file), encoding: .utf8)
-            try connection.transaction { tx in try tx.executeScript(sql) }
-            return ([:], 0, nil)
-        }
+            SELECT EXISTS (SELECT 1 FROM runs.job_steps s
+                           WHERE s.step = $1 AND s.state = 'succeeded'
+                             AND (s.inputs_key = $2 OR ($3 AND starts_with(s.inputs_key, $2 || ' date='))))
+            """, [step, key, orDated]).scalar() == "t"
     }
 
     // MARK: Retries
@@ -297,23 +210,16 @@ public final class JobRunner {
                   finished?.sqlTimestamp, counts, step.error])
     }
 
-    /// Exit code and message for an error that stopped a step.
-    static func classify(_ error: Error) -> (Int32, String) {
+    /// The exit reason (the same table as the commands', `ExitReason`) and the message for an
+    /// error that stopped a step.
+    static func classify(_ error: Error) -> (ExitReason, String) {
         switch error {
-        case let e as DatabaseError:
-            if e.code == .lockHeld || e.isTransient { return (75, e.message) }
-            if e.code == .connectionFailed { return (69, e.message) }
-            return (1, e.description)
-        case let e as GradingError:
-            return (e.code == .incompleteYear ? 65 : 1, e.message)
-        case let e as ExtractError:
-            return (65, e.description)
-        case let e as PolicyError:
-            return (65, e.description)
-        case let e as JobError:
-            return (e.exitCode, e.message)
+        case let e as DatabaseError where e.code == .lockHeld || e.code == .connectionFailed || e.isTransient:
+            return (ExitReason(e), e.message)
+        case let e as CocoaError:
+            return (ExitReason(e), e.localizedDescription)
         default:
-            return (1, "\(error)")
+            return (ExitReason(error), "\(error)")
         }
     }
 }

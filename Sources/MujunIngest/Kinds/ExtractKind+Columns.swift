@@ -1,12 +1,7 @@
-/// The five kinds of extract (spec extracts.md "Kinds"), in the order a drop folder loads them
-/// when their as-of dates are equal (details.md #72).
-public enum ExtractKind: String, Sendable, CaseIterable, Codable {
-    case registry
-    case parcels
-    case accounts
-    case tax
-    case power
+import MujunCore
 
+/// What the loader knows of each kind: its columns, keys and tables.
+extension ExtractKind {
     /// Columns in the spec table's order, which is also the order in which a row's defects
     /// are looked for (details.md #6).
     public var columns: [ColumnSpec] {
@@ -126,11 +121,5 @@ public enum ExtractKind: String, Sendable, CaseIterable, Codable {
         case .power: return ("account_name", "account_name_norm")
         default: return nil
         }
-    }
-
-    /// The kind named by a drop-folder file's prefix (case-insensitive), if any.
-    public static func fromFileName(_ name: String) -> ExtractKind? {
-        let lower = name.lowercased()
-        return allCases.first { lower.hasPrefix($0.rawValue) }
     }
 }

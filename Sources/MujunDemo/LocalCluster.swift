@@ -9,7 +9,7 @@ public enum LocalCluster {
     @discardableResult
     public static func start(name: String = "demo") throws -> String {
         guard let script = locate() else {
-            throw JobError(exitCode: 69, "no database: set PGHOST/PGDATABASE (or --db), or run mujun demo inside a Mujun checkout "
+            throw DemoError(.unavailable, "no database: set PGHOST/PGDATABASE (or --db), or run mujun demo inside a Mujun checkout "
                            + "so it can start deploy/local/pg.sh")
         }
         // The script starts a server daemon; Foundation's Process was seen to wait forever for
@@ -19,7 +19,7 @@ public enum LocalCluster {
         func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let status = system("MUJUN_PG_NAME=\(quoted(name)) /bin/bash \(quoted(script)) start > \(quoted(capture.path)) </dev/null")
         guard status == 0 else {
-            throw JobError(exitCode: 69, "\(script) start failed (status \(status))")
+            throw DemoError(.unavailable, "\(script) start failed (status \(status))")
         }
         let text = (try? String(contentsOf: capture, encoding: .utf8)) ?? ""
         // Lines of the form: export PGHOST='…'

@@ -22,6 +22,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         self.init(year: y, month: m, day: d)
     }
 
+    /// Days of `month` (1–12) in `year`, Gregorian: 1900 is not a leap year, 2000 is. Inlinable:
+    /// the loader checks every date field with it.
+    @inlinable
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -54,7 +57,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CalendarDay {
         if let fixed = environment["MUJUN_TODAY"], !fixed.isEmpty {
             guard let day = CalendarDay(fixed) else {
-                throw ExtractError(.badFileName, file: "MUJUN_TODAY", message: "MUJUN_TODAY must be YYYY-MM-DD, got \"\(fixed)\"")
+                throw SettingError(setting: "MUJUN_TODAY", message: "must be YYYY-MM-DD, got \"\(fixed)\"")
             }
             return day
         }

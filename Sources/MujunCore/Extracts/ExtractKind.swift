@@ -1,0 +1,18 @@
+/// The five kinds of extract (spec extracts.md "Kinds"), in the order a drop folder loads them
+/// when their as-of dates are equal (details.md #72).
+///
+/// Here, not in the loader, because the generator writes the same kinds; what the loader knows
+/// of each (columns, keys, tables) is its own extension, `ExtractKind+Columns.swift`.
+public enum ExtractKind: String, Sendable, CaseIterable, Codable {
+    case registry
+    case parcels
+    case accounts
+    case tax
+    case power
+
+    /// The kind named by a drop-folder file's prefix (case-insensitive), if any.
+    public static func fromFileName(_ name: String) -> ExtractKind? {
+        let lower = name.lowercased()
+        return allCases.first { lower.hasPrefix($0.rawValue) }
+    }
+}

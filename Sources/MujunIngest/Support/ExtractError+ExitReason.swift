@@ -1,0 +1,7 @@
+import MujunCore
+
+/// A file that is not there is EX_NOINPUT (details.md #77); any other refused file is bad input
+/// data (spec jobs.md).
+extension ExtractError: ExitReasonProviding {
+    public var exitReason: ExitReason { code == .cannotRead ? .noInput : .dataError }
+}
