@@ -110,49 +110,31 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
 
     static let statementLinesShown = 40
 
-    /// The `PG_DIAG_*` field codes of libpq-fe.h / postgres_ext.h (one ASCII letter each).
-    private enum Field: UInt8 {
-        case severity = 0x56          // 'V', PG_DIAG_SEVERITY_NONLOCALIZED
-        case sqlState = 0x43          // 'C'
-        case message = 0x4D           // 'M'
-        case detail = 0x44            // 'D'
-        case hint = 0x48              // 'H'
-        case position = 0x50          // 'P'
-        case internalPosition = 0x70  // 'p'
-        case internalQuery = 0x71     // 'q'
-        case context = 0x57           // 'W'
-        case schema = 0x73            // 's'
-        case table = 0x74             // 't'
-        case column = 0x63            // 'c'
-        case dataType = 0x64          // 'd'
-        case constraint = 0x6E        // 'n'
-    }
-
     /// Builds an error from a failed libpq result, reading the server's diagnostic fields.
     static func from(result: OpaquePointer?, connection: OpaquePointer?, statement: String?) -> DatabaseError {
-        func field(_ code: Field) -> String? {
-            guard let result, let p = PQresultErrorField(result, Int32(code.rawValue)) else { return nil }
+        // The PG_DIAG_* field codes of postgres_ext.h: one ASCII letter each.
+        func field(_ code: Character) -> String? {
+            guard let result, let ascii = code.asciiValue, let p = PQresultErrorField(result, Int32(ascii)) else {
+                return nil
+            }
             return String(cString: p)
         }
-        let state = field(.sqlState)
-        var message = field(.message)
+        let state = field("C")
+        var message = field("M")
         if message == nil, let connection, let p = PQerrorMessage(connection) {
             message = String(cString: p).trimmingTrailingNewlines()
         }
         let lost = connection.map { PQstatus($0) == CONNECTION_BAD } ?? true
         var error = DatabaseError(state == nil && lost ? .connectionLost : .serverError,
                                   message: message ?? "unknown database error",
-                                  sqlState: state, detail: field(.detail), hint: field(.hint), statement: statement)
-        error.severity = field(.severity)
-        error.position = field(.position).flatMap { Int($0) }
-        error.internalPosition = field(.internalPosition).flatMap { Int($0) }
-        error.internalQuery = field(.internalQuery)
-        error.context = field(.context)
-        error.schema = field(.schema)
-        error.table = field(.table)
-        error.column = field(.column)
-        error.dataType = field(.dataType)
-        error.constraint = field(.constraint)
+                                  sqlState: state, detail: field("D"), hint: field("H"), statement: statement)
+        let texts: [(Character, WritableKeyPath<DatabaseError, String?>)] = [
+            ("V", \.severity), ("q", \.internalQuery), ("W", \.context), ("s", \.schema), ("t", \.table),
+            ("c", \.column), ("d", \.dataType), ("n", \.constraint),
+        ]
+        for (code, property) in texts { error[keyPath: property] = field(code) }
+        error.position = field("P").flatMap { Int($0) }
+        error.internalPosition = field("p").flatMap { Int($0) }
         return error
     }
 }

@@ -5,9 +5,4 @@ public struct SQLStatement: Sendable, Equatable {
     public let text: String
     /// 1-based line of the script where `text` starts.
     public let line: Int
-
-    public init(text: String, line: Int) {
-        self.text = text
-        self.line = line
-    }
 }

@@ -46,6 +46,24 @@ enum StatementSplitter {
                 i += 1
             }
         }
+        /// From an opening quote to just past its closing one (a doubled quote is one character).
+        func skipQuoted(_ quote: UInt8, backslashEscapes: Bool) {
+            i += 1
+            while i < n {
+                if backslashEscapes && bytes[i] == 0x5C {
+                    if i + 1 < n, bytes[i + 1] == 0x0A { line += 1 }
+                    i += 2
+                    continue
+                }
+                if bytes[i] == quote {
+                    if i + 1 < n, bytes[i + 1] == quote { i += 2; continue }
+                    i += 1
+                    return
+                }
+                if bytes[i] == 0x0A { line += 1 }
+                i += 1
+            }
+        }
         func isIdentifierStart(_ b: UInt8) -> Bool {
             (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b >= 0x80
         }
@@ -79,37 +97,14 @@ enum StatementSplitter {
                         i += 1
                     }
                 }
-            case 0x27:  // '…', '' inside
+            case 0x27:  // '…', '' inside; E'…' also with backslash escapes
                 begin()
-                i += 1
-                let escapes = i >= 2 && (bytes[i - 2] == 0x45 || bytes[i - 2] == 0x65)
-                    && (i < 3 || !isIdentifierPart(bytes[i - 3]))
-                while i < n {
-                    if escapes && bytes[i] == 0x5C {
-                        if i + 1 < n, bytes[i + 1] == 0x0A { line += 1 }
-                        i += 2
-                        continue
-                    }
-                    if bytes[i] == 0x27 {
-                        if i + 1 < n, bytes[i + 1] == 0x27 { i += 2; continue }
-                        i += 1
-                        break
-                    }
-                    if bytes[i] == 0x0A { line += 1 }
-                    i += 1
-                }
+                let escapes = i >= 1 && (bytes[i - 1] == 0x45 || bytes[i - 1] == 0x65)
+                    && (i < 2 || !isIdentifierPart(bytes[i - 2]))
+                skipQuoted(0x27, backslashEscapes: escapes)
             case 0x22:  // "identifier", "" inside
                 begin()
-                i += 1
-                while i < n {
-                    if bytes[i] == 0x22 {
-                        if i + 1 < n, bytes[i + 1] == 0x22 { i += 2; continue }
-                        i += 1
-                        break
-                    }
-                    if bytes[i] == 0x0A { line += 1 }
-                    i += 1
-                }
+                skipQuoted(0x22, backslashEscapes: false)
             case 0x24:  // $tag$ … $tag$, or $1, or a $ inside an identifier (handled with words)
                 begin()
                 var j = i + 1

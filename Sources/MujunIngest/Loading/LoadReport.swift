@@ -8,72 +8,75 @@ import Foundation
 /// tell) is a row too, with status `refused`, zero rows and the reason: the report lists every
 /// file it was given, and its total says how many were applied.
 public struct LoadReport: Sendable, Codable, Equatable {
-    /// One file's row: its `BatchReport`, or the reason it was refused before any batch began,
-    /// and where the drop folder moved it.
+    /// One file's row: its batch, or the reason it was refused before a batch began, and
+    /// where the drop folder moved it. Its JSON is the batch's own (`BatchReport`'s keys, those
+    /// of `runs.batches`) with `moved_to` added; a file refused before a batch has the same
+    /// keys with zero rows, and none of those that only a batch has (`batch_id`, `sha256`…).
     public struct File: Sendable, Codable, Equatable {
         public var file: String
         /// Nil for a drop-folder file whose name names no kind.
         public var kind: ExtractKind?
-        public var status: BatchReport.Status
-        public var batchID: Int64?
-        public var sha256: String?
-        public var rowsRead: Int
-        public var rowsLoaded: Int
-        public var rowsRejected: Int
-        public var rejectsByReason: [String: Int]
-        public var unknownColumns: [String]
-        public var message: String
-        public var asOf: String?
-        public var encoding: String?
-        public var seconds: Double
-        public var rejectsFile: String?
+        /// Nil when the file was refused before a batch began; `refusal` then says why.
+        public var batch: BatchReport?
+        public var refusal: String?
         public var movedTo: String?
 
-        enum CodingKeys: String, CodingKey {
-            case file, kind, status, message, encoding, seconds, sha256
-            case batchID = "batch_id"
-            case rowsRead = "rows_read"
-            case rowsLoaded = "rows_loaded"
-            case rowsRejected = "rows_rejected"
-            case rejectsByReason = "rejects_by_reason"
-            case unknownColumns = "unknown_columns"
-            case asOf = "as_of"
-            case rejectsFile = "rejects_file"
-            case movedTo = "moved_to"
-        }
+        public var status: BatchReport.Status { batch?.status ?? .refused }
+        public var rowsRead: Int { batch?.rowsRead ?? 0 }
+        public var rowsLoaded: Int { batch?.rowsLoaded ?? 0 }
+        public var rowsRejected: Int { batch?.rowsRejected ?? 0 }
+        public var message: String { batch?.message ?? refusal ?? "" }
+        public var seconds: Double { batch?.seconds ?? 0 }
 
-        public init(_ report: BatchReport, movedTo: String? = nil) {
-            file = report.file
-            kind = report.kind
-            status = report.status
-            batchID = report.batchID
-            sha256 = report.sha256
-            rowsRead = report.rowsRead
-            rowsLoaded = report.rowsLoaded
-            rowsRejected = report.rowsRejected
-            rejectsByReason = report.rejectsByReason
-            unknownColumns = report.unknownColumns
-            message = report.message
-            asOf = report.asOf
-            encoding = report.encoding
-            seconds = report.seconds
-            rejectsFile = report.rejectsFile
+        public init(_ batch: BatchReport, movedTo: String? = nil) {
+            file = batch.file
+            kind = batch.kind
+            self.batch = batch
             self.movedTo = movedTo
         }
 
-        /// A file refused before a batch began: no rows read, `reason` as the message.
         public init(refused file: String, kind: ExtractKind?, reason: String, movedTo: String? = nil) {
             self.file = file
             self.kind = kind
-            status = .refused
-            rowsRead = 0
-            rowsLoaded = 0
-            rowsRejected = 0
-            rejectsByReason = [:]
-            unknownColumns = []
-            message = reason
-            seconds = 0
+            refusal = reason
             self.movedTo = movedTo
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case file, kind, status, message, sha256
+            case rowsRead = "rows_read", rowsLoaded = "rows_loaded", rowsRejected = "rows_rejected"
+            case rejectsByReason = "rejects_by_reason", unknownColumns = "unknown_columns", seconds
+            case movedTo = "moved_to"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var keys = encoder.container(keyedBy: CodingKeys.self)
+            if let batch {
+                try batch.encode(to: encoder)
+            } else {
+                try keys.encode(file, forKey: .file)
+                try keys.encodeIfPresent(kind, forKey: .kind)
+                try keys.encode(status, forKey: .status)
+                try keys.encode(message, forKey: .message)
+                for key in [CodingKeys.rowsRead, .rowsLoaded, .rowsRejected] { try keys.encode(0, forKey: key) }
+                try keys.encode([String: Int](), forKey: .rejectsByReason)
+                try keys.encode([String](), forKey: .unknownColumns)
+                try keys.encode(0.0, forKey: .seconds)
+            }
+            try keys.encodeIfPresent(movedTo, forKey: .movedTo)
+        }
+
+        /// Every batch has a SHA-256; a file refused before its batch has none.
+        public init(from decoder: Decoder) throws {
+            let keys = try decoder.container(keyedBy: CodingKeys.self)
+            file = try keys.decode(String.self, forKey: .file)
+            kind = try keys.decodeIfPresent(ExtractKind.self, forKey: .kind)
+            movedTo = try keys.decodeIfPresent(String.self, forKey: .movedTo)
+            if keys.contains(.sha256) {
+                batch = try BatchReport(from: decoder)
+            } else {
+                refusal = try keys.decode(String.self, forKey: .message)
+            }
         }
     }
 
@@ -134,7 +137,7 @@ public struct LoadReport: Sendable, Codable, Equatable {
         func name(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
         func seconds(_ s: Double) -> String { String(format: "%.1f", s) }
         var rows: [[String]] = files.map { f in
-            [name(f.file), f.kind?.rawValue ?? "?", f.status.rawValue, f.batchID.map(String.init) ?? "-",
+            [name(f.file), f.kind?.rawValue ?? "?", f.status.rawValue, f.batch?.batchID.map(String.init) ?? "-",
              String(f.rowsRead), String(f.rowsLoaded), String(f.rowsRejected), seconds(f.seconds)]
         }
         let totalRow = ["total", "", "\(total.files) file\(total.files == 1 ? "" : "s")", "",
@@ -159,12 +162,14 @@ public struct LoadReport: Sendable, Codable, Equatable {
         for f in files {
             var lines: [String] = []
             if f.status != .applied || f.rowsRejected > 0 { lines.append(f.message) }
-            if !f.rejectsByReason.isEmpty {
-                lines.append("rejected: " + f.rejectsByReason.sorted { $0.key < $1.key }
+            if let batch = f.batch, !batch.rejectsByReason.isEmpty {
+                lines.append("rejected: " + batch.rejectsByReason.sorted { $0.key < $1.key }
                     .map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             }
-            if !f.unknownColumns.isEmpty { lines.append("ignored unknown columns: " + f.unknownColumns.joined(separator: ", ")) }
-            if let rejects = f.rejectsFile { lines.append("rejects written to \(rejects)") }
+            if let batch = f.batch, !batch.unknownColumns.isEmpty {
+                lines.append("ignored unknown columns: " + batch.unknownColumns.joined(separator: ", "))
+            }
+            if let rejects = f.batch?.rejectsFile { lines.append("rejects written to \(rejects)") }
             if let moved = f.movedTo { lines.append("moved to \(moved)") }
             guard !lines.isEmpty else { continue }
             notes += "\(name(f.file)):\n" + lines.map { "    \($0)\n" }.joined()

@@ -76,7 +76,10 @@ struct LoadReportTests {
         // The refused file: the reason as its message, zero rows, no kind and no batch (keys left out).
         #expect(files[2]["message"] as? String == "/in/电力.csv: the kind cannot be told from the name")
         #expect(files[2]["rows_read"] as? Int == 0 && files[2]["rows_rejected"] as? Int == 0)
-        #expect(files[2]["kind"] == nil && files[2]["batch_id"] == nil)
+        #expect(files[2]["kind"] == nil && files[2]["batch_id"] == nil && files[2]["sha256"] == nil)
+        #expect(Set(files[2].keys) == ["file", "status", "message", "rows_read", "rows_loaded", "rows_rejected",
+                                       "rejects_by_reason", "unknown_columns", "seconds", "moved_to"])
+        #expect(files[0]["sha256"] as? String == "ab12" && files[0]["as_of"] as? String == "2025-01-01")
         // Text and JSON are one report: it decodes back to the same value.
         #expect(try JSONDecoder().decode(LoadReport.self, from: data) == LoadReportTests.report)
     }
