@@ -35,7 +35,8 @@ public final class Evaluator {
     /// Months of the year without applied tax or power data, and missing registry/parcels
     /// batches (the completeness gate of evaluation.md §1; details.md #28).
     public func missingInputs(year: Int) throws -> [String] {
-        try connection.transaction { tx in try Evaluator.missingInputs(year: year, in: tx) }
+        if connection.inTransaction { return try Evaluator.missingInputs(year: year, in: connection) }
+        return try connection.transaction { tx in try Evaluator.missingInputs(year: year, in: tx) }
     }
 
     public func evaluate(year: Int, policy: PolicyProfile, publish: Bool = false, allowIncomplete: Bool = false,
