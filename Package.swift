@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.0"),
     ],
     targets: [
         // C libraries, from Debian's -dev packages (deploy/local/setup.sh installs them).
@@ -126,7 +127,8 @@ let package = Package(
         // Differential-policy lists (spec lists.md): files for other departments, SQL in sql/lists/.
         .target(
             name: "MujunLists",
-            dependencies: ["MujunCore", "MujunDatabase", "MujunPolicy", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["MujunCore", "MujunDatabase", "MujunPolicy", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
 
         // The year's report: one self-contained HTML file with inline SVG (issue 9).

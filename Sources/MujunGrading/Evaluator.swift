@@ -12,42 +12,43 @@ public final class Evaluator {
 
     public init(connection: Connection) { self.connection = connection }
 
-    /// The SQL steps, in file-name order.
-    static func steps() throws -> [(String, String)] {
-        let folder = MujunResources.sqlDirectory.appendingPathComponent("grading")
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".sql") }.sorted()
-            .map { ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
+    static var folder: URL { MujunResources.sqlDirectory.appendingPathComponent("grading", isDirectory: true) }
+
+    /// The grading steps, in file-name order: the files whose names start with their step number.
+    static func steps() throws -> [SQLScript] {
+        try SQLScript.folder(folder, displayedAs: "sql/grading", where: { $0.first?.isNumber == true })
+    }
+
+    /// The completeness gate of evaluation.md §1 (details.md #28): `sql/grading/completeness.sql`.
+    static func completenessGate() throws -> SQLScript {
+        try SQLScript(contentsOf: folder.appendingPathComponent("completeness.sql"), name: "sql/grading/completeness.sql")
+    }
+
+    /// Months of the year without applied tax or power data, and missing registry/parcels
+    /// batches, in `tx` (which must be open).
+    static func missingInputs(year: Int, in tx: Connection) throws -> [String] {
+        try SQLRunner([try completenessGate()], settings: [("mujun.year", String(year))]).run(in: tx)
+        let result = try tx.execute("SELECT missing FROM grading_missing_inputs ORDER BY missing")
+        return (0..<result.rowCount).compactMap { result.string($0, 0) }
     }
 
     /// Months of the year without applied tax or power data, and missing registry/parcels
     /// batches (the completeness gate of evaluation.md §1; details.md #28).
     public func missingInputs(year: Int) throws -> [String] {
-        let result = try connection.execute("""
-            WITH months AS (
-                SELECT make_date($1::int, m, 1) AS period FROM generate_series(1, 12) AS m
-            ), kinds AS (SELECT unnest(ARRAY['tax', 'power']) AS kind)
-            SELECT k.kind || ' ' || to_char(m.period, 'YYYY-MM') AS missing
-            FROM kinds k CROSS JOIN months m
-            WHERE NOT EXISTS (SELECT 1 FROM core.known_months n WHERE n.kind = k.kind AND n.period = m.period)
-            UNION ALL
-            SELECT k || ' (no applied batch)' FROM unnest(ARRAY['registry', 'parcels']) AS k
-            WHERE NOT EXISTS (SELECT 1 FROM runs.batches b WHERE b.kind = k AND b.status = 'applied')
-            ORDER BY 1
-            """, [year])
-        return (0..<result.rowCount).compactMap { result.string($0, 0) }
+        if connection.inTransaction { return try Evaluator.missingInputs(year: year, in: connection) }
+        return try connection.transaction { tx in try Evaluator.missingInputs(year: year, in: tx) }
     }
 
     public func evaluate(year: Int, policy: PolicyProfile, publish: Bool = false, allowIncomplete: Bool = false,
                          compare: Bool = false, madeBy: String) throws -> EvaluationSummary {
-        let missing = try missingInputs(year: year)
-        if !missing.isEmpty && !allowIncomplete {
-            throw GradingError(.incompleteYear, "year \(year) is incomplete: missing \(missing.joined(separator: ", ")); "
-                               + "load the missing extracts, or run with --allow-incomplete")
-        }
         let steps = try Evaluator.steps()
         return try connection.withLock(.evaluate) {
             try connection.transaction { tx in
+                let missing = try Evaluator.missingInputs(year: year, in: tx)
+                if !missing.isEmpty && !allowIncomplete {
+                    throw GradingError(.incompleteYear, "year \(year) is incomplete: missing \(missing.joined(separator: ", ")); "
+                                       + "load the missing extracts, or run with --allow-incomplete")
+                }
                 try policy.record(in: tx)
                 var base: Int64?
                 if compare {
@@ -69,19 +70,9 @@ public final class Evaluator {
                             $6, $7::text[], $8, $9)
                     """, [runID, year, policy.sha256, policy.name, Date().sqlTimestamp, missing.isEmpty,
                           "{" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "}", base.map(Int.init), madeBy])
-                try tx.execute("SELECT set_config('mujun.run_id', $1, true)", [String(runID)])
                 // Province-scale sorts and hashes stay in memory (docs/benchmarks.md).
-                try tx.execute("SET LOCAL work_mem = '256MB'")
-                for (file, sql) in steps {
-                    let stepStart = Date()
-                    do {
-                        try tx.executeScript(sql)
-                    } catch var error as DatabaseError {
-                        error.message = "sql/grading/\(file): \(error.message)"
-                        throw error
-                    }
-                    logger.debug("grading step \(file): \(String(format: "%.2f", Date().timeIntervalSince(stepStart))) s")
-                }
+                try SQLRunner(steps, settings: [("mujun.run_id", String(runID)), ("work_mem", "256MB")], logger: logger)
+                    .run(in: tx)
                 try tx.execute("UPDATE runs.evaluation_runs SET finished_at = $2::timestamptz WHERE run_id = $1",
                                [runID, Date().sqlTimestamp])
                 if publish { try Evaluator.publish(runID, in: tx, at: Date()) }

@@ -24,11 +24,8 @@ public final class FlagRun {
     }
 
     /// The rule files, in the order they run (their names start with the step number).
-    public static func ruleFiles(in directory: URL = FlagRun.ruleDirectory) throws -> [(name: String, sql: String)] {
-        try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".sql") }
-            .sorted()
-            .map { ($0, try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8)) }
+    public static func ruleFiles(in directory: URL = FlagRun.ruleDirectory) throws -> [SQLScript] {
+        try SQLScript.folder(directory, displayedAs: "sql/land")
     }
 
     /// Makes a flag run as of `asOf` under `policy` and returns its summary.
@@ -51,19 +48,9 @@ public final class FlagRun {
                     VALUES ($1, $2::date, $3, $4, $5, $6::timestamptz, $7, $8, $9)
                     """, [runID, asOf.description, policy.sha256, policy.name, lastBatch, started.sqlTimestamp,
                           madeBy, host, pid])
-                try tx.execute("SELECT set_config('mujun.run_id', $1, true)", [String(runID)])
                 // Province-scale sorts and hashes stay in memory (docs/benchmarks.md).
-                try tx.execute("SET LOCAL work_mem = '256MB'")
-                for file in files {
-                    let stepStart = Date()
-                    do {
-                        try tx.executeScript(file.sql)
-                    } catch var error as DatabaseError {
-                        error.message = "sql/land/\(file.name): \(error.message)"
-                        throw error
-                    }
-                    logger.debug("flag step \(file.name): \(String(format: "%.2f", Date().timeIntervalSince(stepStart))) s")
-                }
+                try SQLRunner(files, settings: [("mujun.run_id", String(runID)), ("work_mem", "256MB")], logger: logger)
+                    .run(in: tx)
                 return try finish(tx, runID: runID, asOf: asOf, policy: policy, lastBatch: lastBatch, started: started)
             }
         }

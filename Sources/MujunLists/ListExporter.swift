@@ -37,19 +37,21 @@ public final class ListExporter {
     ///   - madeBy: who exported (the login user), kept with the export.
     public func export(_ lists: [PolicyList], date: CalendarDay, to out: URL, encoding: ListEncoding = .utf8BOM,
                        policy: PolicyProfile, generatorVersion: String, madeBy: String) throws -> [ListExportSummary] {
-        let sql = try Dictionary(uniqueKeysWithValues: Set(lists.flatMap(\.sqlFiles)).map { name in
-            (name, try String(contentsOf: ListExporter.ruleDirectory.appendingPathComponent(name), encoding: .utf8))
-        })
+        // Read before the lock is taken: a missing file fails before anything starts.
+        let scripts = try Dictionary(lists.map { list in
+            (list, try SQLScript.files(list.sqlFiles + ["changes.sql"], in: ListExporter.ruleDirectory,
+                                       displayedAs: "sql/lists"))
+        }, uniquingKeysWith: { first, _ in first })
         return try connection.withLock(.export) {
             try lists.map { list in
-                try export(list, date: date, to: out, encoding: encoding, policy: policy, sql: sql,
+                try export(list, date: date, to: out, encoding: encoding, policy: policy, scripts: scripts[list] ?? [],
                            generatorVersion: generatorVersion, madeBy: madeBy)
             }
         }
     }
 
     private func export(_ list: PolicyList, date: CalendarDay, to out: URL, encoding: ListEncoding, policy: PolicyProfile,
-                        sql: [String: String], generatorVersion: String, madeBy: String) throws -> ListExportSummary {
+                        scripts: [SQLScript], generatorVersion: String, madeBy: String) throws -> ListExportSummary {
         let started = Date()
         var folder = try ListFolder(out.appendingPathComponent(list.rawValue, isDirectory: true)
             .appendingPathComponent(date.description, isDirectory: true))
@@ -70,11 +72,12 @@ public final class ListExporter {
                       inputs.evaluationRunID.map(Int.init), inputs.evaluationYear, inputs.flagRunID.map(Int.init),
                       inputs.flagAsOf, previous.map { Int($0.id) }, encoding.rawValue, folder.url.path, generatorVersion,
                       started.sqlTimestamp, madeBy])
-            try writeRows(list, exportID: exportID, date: date, inputs: inputs, policy: policy, sql: sql, in: tx)
+            try writeRows(list, exportID: exportID, previousID: previous?.id, date: date, inputs: inputs, policy: policy,
+                          scripts: scripts, in: tx)
 
             // The files, from the rows just written; the manifest last.
             var files: [(name: String, data: Data)] = []
-            let (changesCSV, counts) = try changes(list, exportID: exportID, previousID: previous?.id, in: tx)
+            let (changesCSV, counts) = try changes(list, in: tx)
             files.append(("changes.csv", try encoding.encode(changesCSV.text, file: "changes.csv")))
             var noAccountCount = 0
             if list.isPerAccount {
@@ -87,7 +90,7 @@ public final class ListExporter {
                                               exportID: exportID, in: tx)
             files.append((list.fileName, try encoding.encode(listCSV.text, file: list.fileName)))
             files.append((list.rawValue + ".xlsx",
-                          ListWorkbook.xlsx(sheetName: list.rawValue, columns: list.columns, rows: listRows, date: date)))
+                          try ListWorkbook.xlsx(sheetName: list.rawValue, columns: list.columns, rows: listRows, date: date)))
             let manifest = ListManifest(
                 list: list.rawValue, listDate: date.description, policy: policy.name, policySHA256: policy.sha256,
                 evaluationRun: inputs.evaluationRunID, evaluationYear: inputs.evaluationYear,
@@ -131,29 +134,20 @@ public final class ListExporter {
         return (id, day)
     }
 
-    /// Runs the list's rule files (`sql/lists/`) with the export's context set for this
-    /// transaction; they write `runs.list_rows` (and `runs.list_no_account`).
-    private func writeRows(_ list: PolicyList, exportID: Int64, date: CalendarDay, inputs: ListInputs,
-                           policy: PolicyProfile, sql: [String: String], in tx: Connection) throws {
-        let settings: [(String, String)] = [
+    /// Runs the list's rule files (`sql/lists/`, then `changes.sql`) with the export's context
+    /// set for this transaction; they write `runs.list_rows` (and `runs.list_no_account`) and
+    /// leave the differences from the previous export in `list_changes`.
+    private func writeRows(_ list: PolicyList, exportID: Int64, previousID: Int64?, date: CalendarDay,
+                           inputs: ListInputs, policy: PolicyProfile, scripts: [SQLScript], in tx: Connection) throws {
+        try SQLRunner(scripts, settings: [
             ("mujun.export_id", String(exportID)),
             ("mujun.list", list.rawValue),
             ("mujun.list_date", date.description),
             ("mujun.evaluation_run_id", inputs.evaluationRunID.map(String.init) ?? ""),
             ("mujun.flag_run_id", inputs.flagRunID.map(String.init) ?? ""),
             ("mujun.policy_sha256", policy.sha256),
-        ]
-        for (name, value) in settings {
-            try tx.execute("SELECT set_config($1, $2, true)", [name, value])
-        }
-        for file in list.sqlFiles {
-            do {
-                try tx.executeScript(sql[file] ?? "")
-            } catch var error as DatabaseError {
-                error.message = "sql/lists/\(file): \(error.message)"
-                throw error
-            }
-        }
+            ("mujun.previous_export_id", previousID.map(String.init) ?? ""),
+        ], logger: logger).run(in: tx)
     }
 
     /// A CSV of `columns` over the export's rows of `table`, in `order`, and the rows' fields.
@@ -175,27 +169,11 @@ public final class ListExporter {
         return (file, fields)
     }
 
-    /// `changes.csv` (details.md #65): rows added, removed, or changed (same key, different
-    /// enterprise, codes or surcharge) since the previous export; everything added for the first.
-    private func changes(_ list: PolicyList, exportID: Int64, previousID: Int64?,
-                         in tx: Connection) throws -> (ListCSV, (added: Int, removed: Int, changed: Int)) {
+    /// `changes.csv` (details.md #65) from the rows `sql/lists/changes.sql` left in `list_changes`.
+    private func changes(_ list: PolicyList, in tx: Connection) throws -> (ListCSV, (added: Int, removed: Int, changed: Int)) {
         let rows = try tx.execute("""
-            SELECT * FROM (
-            WITH now AS (SELECT key, uscc, reason_codes, surcharge FROM runs.list_rows WHERE export_id = $1),
-            before AS (SELECT key, uscc, reason_codes, surcharge FROM runs.list_rows WHERE export_id = $2::bigint)
-            SELECT CASE WHEN b.key IS NULL THEN 'added' WHEN n.key IS NULL THEN 'removed' ELSE 'changed' END AS change,
-                   coalesce(n.key, b.key) AS key,
-                   coalesce(n.uscc, b.uscc) AS uscc,
-                   coalesce(n.reason_codes, b.reason_codes) AS reason_codes,
-                   round(b.surcharge, 2)::text AS old_surcharge,
-                   round(n.surcharge, 2)::text AS new_surcharge
-            FROM now n
-            FULL JOIN before b ON b.key = n.key
-            WHERE n.key IS NULL OR b.key IS NULL OR n.uscc <> b.uscc OR n.reason_codes <> b.reason_codes
-               OR n.surcharge IS DISTINCT FROM b.surcharge
-            ) c
-            ORDER BY c.change COLLATE "C", c.uscc COLLATE "C", c.key COLLATE "C"
-            """, [exportID, previousID.map(Int.init)])
+            SELECT change, key, uscc, reason_codes, old_surcharge, new_surcharge FROM list_changes ORDER BY position
+            """)
         var file = ListCSV(columns: list.changeColumns)
         var counts = (added: 0, removed: 0, changed: 0)
         for r in 0..<rows.rowCount {

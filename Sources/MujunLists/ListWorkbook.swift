@@ -1,5 +1,6 @@
 import Foundation
 import MujunCore
+import ZIPFoundation
 
 /// `LIST.xlsx` beside each list (details.md #66): the same rows as the CSV in one worksheet,
 /// with every cell typed as **text** except the surcharges and areas, which are numbers. Excel
@@ -7,14 +8,16 @@ import MujunCore
 /// number when it guesses types from a CSV; a text cell keeps them.
 ///
 /// The workbook is the smallest SpreadsheetML package (content types, relationships, workbook,
-/// styles with the text format `@`, one sheet of inline strings) in a ZIP archive whose
-/// entries are stored uncompressed and dated the list's date, so the same rows always give the
-/// same bytes. Stored entries need no zlib, hence no new system dependency.
+/// styles with the text format `@`, one sheet of inline strings) in a ZIP archive written by
+/// ZIPFoundation in memory. Its bytes depend on the rows only, because everything else is
+/// fixed: the entries in one order, each dated the list's date at 00:00 (ZIPFoundation writes
+/// the DOS date in UTC), mode 0640, and stored, not deflated: a deflate stream may differ
+/// between zlib versions, and a recipient must get the manifest's hash from any machine.
 enum ListWorkbook {
     /// Columns written as numbers (2 decimals already in their text).
     static let numericColumns: Set<String> = ["surcharge_yuan_per_kwh", "surcharge_yuan_per_m3", "area_m2", "area_mu"]
 
-    static func xlsx(sheetName: String, columns: [ListColumn], rows: [[String?]], date: CalendarDay) -> Data {
+    static func xlsx(sheetName: String, columns: [ListColumn], rows: [[String?]], date: CalendarDay) throws -> Data {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let package = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -64,14 +67,31 @@ enum ListWorkbook {
         for (i, fields) in rows.enumerated() { row(i + 2, fields, header: false) }
         sheet += "</sheetData></worksheet>"
 
-        var zip = StoredZip(date: date)
-        zip.add("[Content_Types].xml", contentTypes)
-        zip.add("_rels/.rels", rootRels)
-        zip.add("xl/workbook.xml", workbook)
-        zip.add("xl/_rels/workbook.xml.rels", workbookRels)
-        zip.add("xl/styles.xml", styles)
-        zip.add("xl/worksheets/sheet1.xml", sheet)
-        return zip.finish()
+        return try archive([
+            ("[Content_Types].xml", contentTypes),
+            ("_rels/.rels", rootRels),
+            ("xl/workbook.xml", workbook),
+            ("xl/_rels/workbook.xml.rels", workbookRels),
+            ("xl/styles.xml", styles),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ], date: date)
+    }
+
+    /// The ZIP package of `parts`, in the order given.
+    static func archive(_ parts: [(name: String, text: String)], date: CalendarDay) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let modified = utc.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
+        for (name, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count),
+                                 modificationDate: modified, permissions: 0o640, compressionMethod: .none) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let bytes = archive.data else { throw Archive.ArchiveError.unwritableArchive }
+        return bytes
     }
 
     /// A, B, … Z, AA, … for a zero-based column index.
@@ -102,98 +122,5 @@ enum ListWorkbook {
             }
         }
         return out
-    }
-}
-
-/// A ZIP archive (PKWARE APPNOTE 4.3) of stored, uncompressed entries, built in memory.
-/// Every entry carries the same DOS date and time (the list's date, 00:00), so the archive's
-/// bytes depend on its contents only.
-struct StoredZip {
-    private var body = Data()
-    private var directory = Data()
-    private var count = 0
-    private let dosDate: UInt16
-
-    init(date: CalendarDay) {
-        let year = min(max(date.year, 1980), 2107)
-        dosDate = UInt16((year - 1980) << 9 | date.month << 5 | date.day)
-    }
-
-    mutating func add(_ name: String, _ text: String) {
-        let data = Data(text.utf8)
-        let nameBytes = Data(name.utf8)
-        let crc = StoredZip.crc32(data)
-        let offset = UInt32(body.count)
-        // Local file header.
-        body.append(le32: 0x0403_4B50)
-        body.append(le16: 20)                 // version needed: 2.0
-        body.append(le16: 0x0800)             // flags: names are UTF-8
-        body.append(le16: 0)                  // method: stored
-        body.append(le16: 0)                  // time 00:00
-        body.append(le16: dosDate)
-        body.append(le32: crc)
-        body.append(le32: UInt32(data.count))
-        body.append(le32: UInt32(data.count))
-        body.append(le16: UInt16(nameBytes.count))
-        body.append(le16: 0)
-        body.append(nameBytes)
-        body.append(data)
-        // Central directory header.
-        directory.append(le32: 0x0201_4B50)
-        directory.append(le16: 0x0314)        // made by: Unix, 2.0
-        directory.append(le16: 20)
-        directory.append(le16: 0x0800)
-        directory.append(le16: 0)
-        directory.append(le16: 0)
-        directory.append(le16: dosDate)
-        directory.append(le32: crc)
-        directory.append(le32: UInt32(data.count))
-        directory.append(le32: UInt32(data.count))
-        directory.append(le16: UInt16(nameBytes.count))
-        directory.append(le16: 0)             // extra
-        directory.append(le16: 0)             // comment
-        directory.append(le16: 0)             // disk
-        directory.append(le16: 0)             // internal attributes
-        directory.append(le32: 0o100640 << 16) // external attributes: a regular file, rw-r-----
-        directory.append(le32: offset)
-        directory.append(nameBytes)
-        count += 1
-    }
-
-    func finish() -> Data {
-        var out = body
-        out.append(directory)
-        out.append(le32: 0x0605_4B50)
-        out.append(le16: 0)
-        out.append(le16: 0)
-        out.append(le16: UInt16(count))
-        out.append(le16: UInt16(count))
-        out.append(le32: UInt32(directory.count))
-        out.append(le32: UInt32(body.count))
-        out.append(le16: 0)
-        return out
-    }
-
-    static let crcTable: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
-    static func crc32(_ data: Data) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return crc ^ 0xFFFF_FFFF
-    }
-}
-
-extension Data {
-    mutating func append(le16 value: UInt16) {
-        append(UInt8(value & 0xFF))
-        append(UInt8(value >> 8))
-    }
-
-    mutating func append(le32 value: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) { append(UInt8((value >> UInt32(shift)) & 0xFF)) }
     }
 }

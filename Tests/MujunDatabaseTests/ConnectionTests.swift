@@ -147,4 +147,57 @@ struct ConnectionTests {
         }
         #expect(taken)
     }
+
+    @Test("a server error carries SQLSTATE, constraint, schema, table, column, type and position as fields")
+    func serverFields() throws {
+        let db = try TestDatabase.migrated()
+        let connection = try db.connect()
+        try connection.execute("CREATE DOMAIN core.positive AS int CHECK (VALUE > 0)")
+        try connection.execute("CREATE TABLE core.t (k int CONSTRAINT t_key PRIMARY KEY, name text NOT NULL, n core.positive)")
+        try connection.execute("INSERT INTO core.t VALUES (1, 'a', 1)")
+
+        func failure(_ sql: String) -> DatabaseError? {
+            do {
+                try connection.execute(sql)
+                return nil
+            } catch {
+                return error as? DatabaseError
+            }
+        }
+        let duplicate = failure("INSERT INTO core.t VALUES (1, 'b', 2)")
+        #expect(duplicate?.sqlState == "23505")
+        #expect(duplicate?.constraint == "t_key")
+        #expect(duplicate?.schema == "core")
+        #expect(duplicate?.table == "t")
+        #expect(duplicate?.column == nil)
+        #expect(duplicate?.detail == "Key (k)=(1) already exists.")
+        #expect(duplicate?.message == #"duplicate key value violates unique constraint "t_key""#)
+        #expect(duplicate?.statement == "INSERT INTO core.t VALUES (1, 'b', 2)")
+        #expect(duplicate?.scriptFile == nil)
+        #expect(duplicate?.description == """
+            duplicate key value violates unique constraint "t_key" (SQLSTATE 23505)
+            DETAIL: Key (k)=(1) already exists.
+            OBJECT: schema core, table t, constraint t_key
+            """)
+
+        let missing = failure("INSERT INTO core.t (k) VALUES (2)")
+        #expect(missing?.sqlState == "23502")
+        #expect(missing?.schema == "core" && missing?.table == "t" && missing?.column == "name")
+
+        let negative = failure("INSERT INTO core.t VALUES (3, 'c', -1)")
+        #expect(negative?.sqlState == "23514")
+        #expect(negative?.dataType == "positive" && negative?.constraint == "positive_check")
+
+        let unknown = failure("SELECT k, nam FROM core.t")
+        #expect(unknown?.sqlState == "42703")
+        #expect(unknown?.position == 11)
+        #expect(unknown?.severity == "ERROR")
+
+        // An error inside PL/pgSQL: where it happened, and the generated query it happened in.
+        let inFunction = failure("DO $$ BEGIN PERFORM no_such_column; END $$")
+        #expect(inFunction?.sqlState == "42703")
+        #expect(inFunction?.context == "PL/pgSQL function inline_code_block line 1 at PERFORM")
+        #expect(inFunction?.internalQuery == "SELECT no_such_column")
+        #expect(inFunction?.internalPosition == 8)
+    }
 }

@@ -80,7 +80,9 @@ struct MigrationTests {
             try Migrator(connection: connection, directory: folder.url).migrate()
         } throws: { error in
             (error as? DatabaseError)?.sqlState == "22012"
-                && (error as? DatabaseError)?.message.contains("9999_broken.sql") == true
+                && (error as? DatabaseError)?.scriptFile == "sql/migrations/9999_broken.sql"
+                && (error as? DatabaseError)?.scriptLine == 2
+                && (error as? DatabaseError)?.statement == "SELECT 1/0;"
         }
         #expect(try connection.execute("SELECT to_regclass('core.half_done') IS NULL").scalar() == "t")
         #expect(try connection.execute(
@@ -173,7 +175,7 @@ struct MigrationTests {
         #expect {
             try Self.migrator(connection, folder).migrate()
         } throws: { error in
-            (error as? DatabaseError)?.message.contains("definition mart/zz_base.sql failed") == true
+            (error as? DatabaseError)?.scriptFile == "sql/definitions/mart/zz_base.sql"
         }
         #expect(try oid("mart.zz_top") != nil)
         #expect(try connection.execute(

@@ -1,5 +1,5 @@
-import MujunCore
 import Foundation
+import MujunCore
 import MujunDatabase
 import MujunGrading
 import MujunIngest

@@ -320,6 +320,29 @@ struct ListsTests {
         #expect(try fixture.text(.electricity, "2025-03-01", "electricity.csv").hasPrefix(ListsTests.electricityHeader))
     }
 
+    @Test("a rule statement the server rejects is named by file, line and statement, with the constraint; nothing is kept")
+    func failingRule() throws {
+        let fixture = try ListFixture()
+        // Water rows become unacceptable: the INSERT of per_account_rows.sql fails on the check.
+        try fixture.connection.execute("ALTER TABLE runs.list_rows ADD CONSTRAINT no_water CHECK (list <> 'water')")
+        let file = ListExporter.ruleDirectory.appendingPathComponent("per_account_rows.sql")
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let insert = try #require(lines.firstIndex { $0.hasPrefix("INSERT INTO runs.list_rows") }) + 1
+        #expect {
+            try fixture.export([.water], date: "2025-03-01")
+        } throws: { error in
+            guard let e = error as? DatabaseError else { return false }
+            return e.sqlState == "23514" && e.constraint == "no_water" && e.schema == "runs" && e.table == "list_rows"
+                && e.scriptFile == "sql/lists/per_account_rows.sql" && e.scriptLine == insert
+                && e.statement?.hasPrefix("INSERT INTO runs.list_rows (export_id, list, list_date, key,") == true
+                && e.statement?.hasSuffix("CROSS JOIN list_context c;") == true
+                && e.description.hasPrefix("sql/lists/per_account_rows.sql:\(insert): new row for relation \"list_rows\"")
+        }
+        #expect(try fixture.strings("SELECT count(*) FROM runs.list_exports") == ["0"])
+        #expect(try fixture.strings("SELECT count(*) FROM runs.list_rows") == ["0"])
+        #expect(!FileManager.default.fileExists(atPath: fixture.file(.water, "2025-03-01", "water.csv").path))
+    }
+
     @Test("SIGKILL while the export waits for the database leaves no file under a final name")
     func killed() throws {
         let fixture = try ListFixture()

@@ -50,6 +50,8 @@ setup() {
     [ -x "$pgbin/initdb" ] || need+=(postgresql-15)
     [ -f /usr/include/postgresql/libpq-fe.h ] || need+=(libpq-dev)
     [ -f /usr/include/csv.h ] || need+=(libcsv-dev)
+    # ZIPFoundation (the lists' .xlsx) links the system zlib on Linux.
+    [ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
     command -v pkg-config >/dev/null || need+=(pkg-config)
     if [ ${#need[@]} -eq 0 ]; then say "setup: everything is installed"; return; fi
     if [ "$(id -u)" != 0 ]; then

@@ -99,9 +99,22 @@ public final class Connection {
         return try check(result, sql)
     }
 
-    /// Runs a script of several statements (migrations, the SQL files of `sql/`) in one round
-    /// trip. Only for trusted files shipped with Mujun: it takes no parameters by design.
-    public func executeScript(_ sql: String) throws {
+    /// Runs a script of several statements (the SQL files of `sql/`), all or nothing: in the
+    /// open transaction, or in one of its own. Only for trusted files shipped with Mujun: it
+    /// takes no parameters by design. A failure names `name`, the line and the statement; a
+    /// run's folders go through `SQLRunner`, which also sets the run's settings.
+    public func executeScript(_ sql: String, name: String = "script") throws {
+        let script = SQLScript(name: name, sql: sql)
+        if inTransaction {
+            try run(script)
+        } else {
+            try transaction { try $0.run(script) }
+        }
+    }
+
+    /// One statement without parameters, sent as it is (the simple query protocol, which is
+    /// what a script's DDL and DO blocks need).
+    func executeStatement(_ sql: String) throws {
         let result = PQexec(conn, sql)
         _ = try check(result, sql)
     }

@@ -24,10 +24,10 @@ public final class CopyIn {
         buffer.reserveCapacity(CopyIn.pieceSize + 4096)
         let result = PQexec(connection.conn, sql)
         guard let result, PQresultStatus(result) == PGRES_COPY_IN else {
-            let error = DatabaseError.from(result: result, connection: connection.conn, statement: sql)
+            var error = DatabaseError.from(result: result, connection: connection.conn, statement: sql)
             if let result { PQclear(result) }
-            throw DatabaseError(.copyFailed, message: error.message, sqlState: error.sqlState,
-                                detail: error.detail, hint: error.hint, statement: error.statement)
+            error.code = .copyFailed
+            throw error
         }
         PQclear(result)
     }
@@ -90,9 +90,8 @@ public final class CopyIn {
             if PQresultStatus(result) == PGRES_COMMAND_OK {
                 rows += Int(String(cString: PQcmdTuples(result))) ?? 0
             } else if firstError == nil {
-                let e = DatabaseError.from(result: result, connection: connection.conn, statement: sql)
-                firstError = DatabaseError(.copyFailed, message: e.message, sqlState: e.sqlState,
-                                           detail: e.detail, hint: e.hint, statement: e.statement)
+                firstError = DatabaseError.from(result: result, connection: connection.conn, statement: sql)
+                firstError?.code = .copyFailed
             }
             PQclear(result)
         }

@@ -28,6 +28,9 @@ public struct Definition: Sendable, Equatable {
     public var qualifiedName: String { "\(schema).\(name)" }
     public var fileName: String { "\(schema)/\(name).sql" }
 
+    /// The file as the runner names it in errors: `sql/definitions/core/idle_parcels.sql`.
+    public var script: SQLScript { SQLScript(name: "sql/definitions/\(fileName)", sql: sql) }
+
     static let schemas = ["core", "mart", "runs", "public", "staging"]
 
     public init(schema: String, name: String, data: Data) throws {

@@ -24,6 +24,9 @@ public struct Migration: Sendable, Equatable {
 
     public var fileName: String { String(format: "%04d_%@.sql", version, name) }
 
+    /// The file as the runner names it in errors: `sql/migrations/0001_core.sql`.
+    public var script: SQLScript { SQLScript(name: "sql/migrations/\(fileName)", sql: sql) }
+
     public init(version: Int, name: String, data: Data) throws {
         self.version = version
         self.name = name

@@ -188,12 +188,9 @@ public struct Migrator {
                         try tx.execute("SET LOCAL ROLE mujun_owner")
                         definitionsApplied += try applyDefinitions(try neededDefinitions(migration), tx)
                     }
-                    do {
-                        try tx.executeScript(migration.sql)
-                    } catch var error as DatabaseError {
-                        error.message = "migration \(migration.fileName) failed: \(error.message)"
-                        throw error
-                    }
+                    // Its role is set above (or not, for a login migration), so the runner sets none;
+                    // a failure names sql/migrations/FILE, the line and the statement.
+                    try SQLRunner([migration.script], logger: logger).run(in: tx)
                     if index == pending.count - 1 { try finish(tx) }
                 }
                 newlyApplied.append(migration)
@@ -270,7 +267,7 @@ public struct Migrator {
             try tx.execute("SAVEPOINT mujun_definition")
             do {
                 let overloads = try overloadCount(definition, tx)
-                try tx.executeScript(definition.sql)
+                try tx.run(definition.script)
                 // A function whose arguments changed is not replaced but added beside the old
                 // one; a file defines one function, so that counts as refused too.
                 if overloads > 0, try overloadCount(definition, tx) > overloads {
@@ -281,14 +278,9 @@ public struct Migrator {
                 try tx.execute("ROLLBACK TO SAVEPOINT mujun_definition")
                 try tx.execute("RELEASE SAVEPOINT mujun_definition")
                 let dependents = transitiveDependents(of: definition.qualifiedName).filter { staleNames.contains($0.qualifiedName) }
-                do {
-                    for dependent in dependents.reversed() { try tx.executeScript(dependent.dropStatement) }
-                    try tx.executeScript(definition.dropStatement)
-                    try tx.executeScript(definition.sql)
-                } catch var error as DatabaseError {
-                    error.message = "definition \(definition.fileName) failed: \(error.message)"
-                    throw error
-                }
+                for dependent in dependents.reversed() { try tx.executeScript(dependent.dropStatement) }
+                try tx.executeScript(definition.dropStatement)
+                try tx.run(definition.script)
             }
             try asLogin { try tx.execute("""
                 INSERT INTO public.mujun_schema_definitions (name, kind, checksum, applied_at, applied_by)

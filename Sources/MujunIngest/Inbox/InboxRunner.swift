@@ -13,6 +13,8 @@ import MujunDatabase
 public struct InboxRunner {
     public struct Outcome: Sendable {
         public var file: String
+        /// The kind its name tells, nil when it tells none.
+        public var kind: ExtractKind?
         public var report: BatchReport?
         /// The error that refused the whole file, if one did.
         public var error: (any Error & Sendable)?
@@ -79,7 +81,7 @@ public struct InboxRunner {
         var outcomes: [Outcome] = []
         for candidate in try candidates() {
             let file = folder.appendingPathComponent(candidate.name)
-            var outcome = Outcome(file: file.path)
+            var outcome = Outcome(file: file.path, kind: candidate.kind)
             do {
                 if candidate.isSymlink {
                     throw ExtractError(.badFileName, file: file.path,

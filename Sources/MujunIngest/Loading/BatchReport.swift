@@ -1,7 +1,7 @@
 import MujunCore
 
-/// What happened to one extract file: the load report line of `mujun ingest` and the object
-/// `--json` prints (spec extracts.md "Row accounting").
+/// What happened to one extract file's batch (spec extracts.md "Row accounting"): what the
+/// loader returns, and what a row of `LoadReport` is made from.
 public struct BatchReport: Sendable, Codable, Equatable {
     public enum Status: String, Sendable, Codable {
         /// Loaded and applied to core.

@@ -1,5 +1,6 @@
 import Foundation
 import MujunCore
+import MujunDatabase
 import MujunResources
 
 /// `sql`: a SQL file of `sql/` (e.g. a site's own refresh), in one transaction.
@@ -16,8 +17,8 @@ struct SQLStep: JobStep {
     }
 
     func perform(_ context: JobStepContext) throws -> JobStepResult {
-        let sql = try String(contentsOf: url, encoding: .utf8)
-        try context.connection.transaction { tx in try tx.executeScript(sql) }
+        let script = try SQLScript(contentsOf: url, name: "sql/\(file)")
+        try context.connection.transaction { tx in try SQLRunner([script]).run(in: tx) }
         return JobStepResult(counts: [:])
     }
 }

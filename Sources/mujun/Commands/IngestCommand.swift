@@ -10,8 +10,9 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Load CSV extracts: registry, tax, power, parcels or accounts.",
         discussion: """
-            Each file loads as one batch, all or nothing. The load report goes to stderr; --json \
-            prints one object per file on stdout. Exit 65 when a file is refused (reject ratio \
+            Each file loads as one batch, all or nothing. The load report, a row per file and a \
+            total row, goes to stderr; --json prints the same report as one JSON document on \
+            stdout. Exit 65 when a file is refused (reject ratio \
             over the limit, a required column missing), 66 when a file is missing; with several \
             files, the worst code.
             """)
@@ -40,7 +41,7 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .customLong("rejects-csv"), help: "Write FILE.rejects.csv beside each file (always with --inbox).")
     var rejectsCSV = false
 
-    @Flag(help: "Print one JSON object per file on stdout.")
+    @Flag(help: "Print the load report as one JSON document on stdout.")
     var json = false
 
     @OptionGroup var database: DatabaseOptions
@@ -75,6 +76,7 @@ struct IngestCommand: ParsableCommand {
             let loader = BatchLoader(connection: connection)
             let report = LoadReportPrinter(json: json)
             if report.showsProgress { loader.progress = report.progress }
+            defer { report.finish() }
 
             var worst = ExitReason.done
             if let inbox {
@@ -82,8 +84,8 @@ struct IngestCommand: ParsableCommand {
                                          options: options)
                 runner.options.writeRejectsCSV = true
                 for outcome in try runner.run() {
-                    worst = max(worst, report.print(outcome.report, error: outcome.error, file: outcome.file,
-                                                    kind: nil, movedTo: outcome.movedTo))
+                    worst = max(worst, report.add(outcome.report, error: outcome.error, file: outcome.file,
+                                                  kind: outcome.kind, movedTo: outcome.movedTo))
                 }
             } else {
                 let kind = ExtractKind(rawValue: arguments[0])!
@@ -92,13 +94,12 @@ struct IngestCommand: ParsableCommand {
                     report.starting(url.lastPathComponent)
                     do {
                         let r = try loader.load(url, kind: kind, options: options)
-                        worst = max(worst, report.print(r, error: nil, file: path, kind: kind, movedTo: nil))
+                        worst = max(worst, report.add(r, error: nil, file: path, kind: kind, movedTo: nil))
                     } catch let error as ExtractError {
-                        worst = max(worst, report.print(nil, error: error, file: path, kind: kind, movedTo: nil))
+                        worst = max(worst, report.add(nil, error: error, file: path, kind: kind, movedTo: nil))
                     }
                 }
             }
-            report.finish()
             if worst != .done { throw ExitCode(worst) }
         }
     }

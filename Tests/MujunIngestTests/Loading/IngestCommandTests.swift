@@ -32,13 +32,27 @@ struct IngestCommandTests {
 
         let outcome = try MujunBinary.run(["ingest", "--inbox", inbox.url.path, "--json"], environment: db.environment)
         #expect(outcome.status == 65)
-        let objects = outcome.stdout.split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-        let order = objects.map { ($0["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } ?? "?" }
+        let report = try JSONDecoder().decode(LoadReport.self, from: Data(outcome.stdout.utf8))
+        let order = report.files.map { URL(fileURLWithPath: $0.file).lastPathComponent }
         // As-of first, then kind (registry, parcels, accounts, tax, power), then name in C collation.
         // The link has no date in its name: its as-of is today, so it comes last.
         #expect(order == ["REGISTRY_20250101.csv", "tax_20250101.csv", "power_20250101.csv", "misc_20250101.csv", "tax_link.csv"])
+        // Every row accounted for: 1 registry row; 21 tax rows, the duplicate rejected; the power
+        // row rejected (negative kWh), which refuses its file; two files refused before reading.
+        #expect(report.files.map(\.status) == [.applied, .applied, .refused, .refused, .refused])
+        #expect(report.files.map(\.rowsRead) == [1, 21, 1, 0, 0])
+        #expect(report.files.map(\.rowsRejected) == [0, 1, 1, 0, 0])
+        #expect(report.files.map(\.kind) == [.registry, .tax, .power, nil, .tax])
+        #expect(report.total.files == 5 && report.total.applied == 2 && report.total.refused == 3)
+        #expect(report.total.rowsRead == 23 && report.total.rowsLoaded == 21 && report.total.rowsRejected == 2)
+        #expect(report.files.allSatisfy { $0.movedTo != nil })
+        // The same report as the table on stderr: the widest name sets the first column.
+        #expect(outcome.stderr.contains("\npower_20250101.csv     power     refused"))
+        #expect(outcome.stderr.contains("\ntotal" + String(repeating: " ", count: 28) + "5 files"
+                                        + String(repeating: " ", count: 11) + "23      21         2    "))
+        #expect(outcome.stderr.contains("\napplied 2, already applied 0, refused 3\n"))
+        #expect(outcome.stderr.contains("\nmisc_20250101.csv:\n    ")
+                && outcome.stderr.contains("the kind cannot be told from the name"))
         let fm = FileManager.default
         let archived = try fm.contentsOfDirectory(atPath: inbox.url.appendingPathComponent("archive").path).sorted()
         let failed = try fm.contentsOfDirectory(atPath: inbox.url.appendingPathComponent("failed").path).sorted()
@@ -70,13 +84,19 @@ struct IngestCommandTests {
                                           environment: db.environment)
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("nope.csv"))
-        let both = try MujunBinary.run(["ingest", "tax", ok.path, bad.path], environment: db.environment)
+        let both = try MujunBinary.run(["ingest", "tax", ok.path, bad.path, "--json"], environment: db.environment)
         #expect(both.status == 65)
-        #expect(both.stderr.contains("read 1 = loaded 1 + rejected 0"))
-        #expect(both.stderr.contains("tax_bad.csv") && both.stderr.contains("period"))
+        let report = try JSONDecoder().decode(LoadReport.self, from: Data(both.stdout.utf8))
+        #expect(report.files.map(\.status) == [.applied, .refused])
+        #expect(report.total.rowsRead == 1 && report.total.rowsLoaded == 1 && report.total.rowsRejected == 0)
+        #expect(report.files[1].message.contains("tax_bad.csv") && report.files[1].message.contains("period"))
+        #expect(both.stderr.contains("\ntax.csv      tax   applied"))
+        #expect(both.stderr.contains("\napplied 1, already applied 0, refused 1\n"))
+        #expect(both.stderr.contains("\ntax_bad.csv:\n    ") && both.stderr.contains("period"))
         let again = try MujunBinary.run(["ingest", "tax", ok.path, "--json"], environment: db.environment)
         #expect(again.status == 0)
-        #expect(again.stdout.contains("\"status\":\"already_applied\""))
+        #expect(try JSONDecoder().decode(LoadReport.self, from: Data(again.stdout.utf8)).files.map(\.status)
+                == [.alreadyApplied])
         let xlsx = try folder.write("tax.xlsx", Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0]))
         let workbook = try MujunBinary.run(["ingest", "tax", xlsx.path], environment: db.environment)
         #expect(workbook.status == 65)

@@ -1,0 +1,23 @@
+-- Grading's completeness gate (spec evaluation.md §1, details.md #28): what year Y lacks before
+-- it can be graded. Not a grading step (its name has no step number): the evaluator runs it
+-- first, in the run's transaction, after `set_config('mujun.year', Y, true)`, and refuses the
+-- year unless `--allow-incomplete` when a row comes out; the rows are also kept with the run
+-- (runs.evaluation_runs.missing_months).
+--
+-- A month of Y is missing for tax or power when no applied row of that kind carries it
+-- (core.known_months). The registry and the parcels are versions, not months: each is missing
+-- only while no batch of it was ever applied.
+-- One row per gap, `missing`, e.g. 'tax 2024-03', 'parcels (no applied batch)'.
+
+DROP TABLE IF EXISTS pg_temp.grading_missing_inputs;
+
+CREATE TEMP TABLE grading_missing_inputs ON COMMIT DROP AS
+WITH months AS (
+    SELECT make_date(current_setting('mujun.year')::int, m, 1) AS period FROM generate_series(1, 12) AS m
+), kinds AS (SELECT unnest(ARRAY['tax', 'power']) AS kind)
+SELECT k.kind || ' ' || to_char(m.period, 'YYYY-MM') AS missing
+FROM kinds k CROSS JOIN months m
+WHERE NOT EXISTS (SELECT 1 FROM core.known_months n WHERE n.kind = k.kind AND n.period = m.period)
+UNION ALL
+SELECT k || ' (no applied batch)' FROM unnest(ARRAY['registry', 'parcels']) AS k
+WHERE NOT EXISTS (SELECT 1 FROM runs.batches b WHERE b.kind = k AND b.status = 'applied');
