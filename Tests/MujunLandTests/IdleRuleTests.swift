@@ -65,23 +65,28 @@ struct IdleRuleTests {
         #expect(vetoed == ["I1a", "I1c", "I1f", "I1g", "I2b", "IS", "X2"].map { f.uscc($0) }.sorted())
     }
 
-    @Test("on the day before, the rows that reach their year on 2025-12-31 drop out of both alike")
-    func dayBefore() throws {
+    /// The day before 2025-12-31, I1a (agreed start 2024-12-31), I2b and I2d (suspended
+    /// 2024-12-31) are one day short; half a year earlier they are still out, and I1e's agreed
+    /// start (2024-06-30) is a year old exactly, so it stays. Both dates: these rows, by hand.
+    static let beforeTheBoundary = [
+        "I1c IDLE-1 2023-06-01 enterprise true",
+        "I1d IDLE-1 2022-03-15 government true",
+        "I1e IDLE-1 2024-06-30 other true",
+        "I1f IDLE-1 2024-01-01 enterprise true",
+        "I1g IDLE-1 2023-12-31 enterprise true",
+        "I2f IDLE-2 2023-01-01 enterprise false",
+        "IS IDLE-2 2023-01-01 enterprise true",
+        "X2 IDLE-1 2020-05-01 enterprise true",
+    ]
+
+    @Test("the day before and half a year before, the rows not a year old yet drop out of both alike",
+          arguments: ["2025-12-30", "2025-06-30"])
+    func beforeBoundary(asOf: String) throws {
         let f = try FlagRuleTests.county()
-        let run = try f.flag(asOf: "2025-12-30").runID
+        let run = try f.flag(asOf: asOf).runID
         let stored = try f.strings(Self.flagRunStored, [Int(run)])
         #expect(stored == (try f.strings(Self.vetoReads, [Int(run)])))
-        // I1a (agreed start 2024-12-31), I2b and I2d (suspended 2024-12-31) are one day short.
-        #expect(stored == [
-            "I1c IDLE-1 2023-06-01 enterprise true",
-            "I1d IDLE-1 2022-03-15 government true",
-            "I1e IDLE-1 2024-06-30 other true",
-            "I1f IDLE-1 2024-01-01 enterprise true",
-            "I1g IDLE-1 2023-12-31 enterprise true",
-            "I2f IDLE-2 2023-01-01 enterprise false",
-            "IS IDLE-2 2023-01-01 enterprise true",
-            "X2 IDLE-1 2020-05-01 enterprise true",
-        ])
+        #expect(stored == Self.beforeTheBoundary)
     }
 
     @Test("the idle tests are written once, in the definition: no SQL file of the runs restates them")
