@@ -37,6 +37,7 @@ public final class BatchLoader {
     public func load(_ file: URL, kind: ExtractKind, options: IngestOptions) throws -> BatchReport {
         let started = Date()
         let path = file.path
+        try RegularFile.require(path)
         var knownSHA: String?
         // Only a file of the size of an applied batch can be one already applied: only then is
         // it hashed before loading. Otherwise it is hashed while it loads (one pass, not two).

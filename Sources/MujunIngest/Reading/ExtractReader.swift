@@ -42,7 +42,10 @@ public final class ExtractReader {
     init(path: String, encoding: ExtractEncoding, maxInvalidLineRatio: Double,
          chunkSize: Int, maxRecordBytes: Int) throws {
         precondition(chunkSize > 0 && maxRecordBytes > 0)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try RegularFile.require(path)
+        // O_NONBLOCK: should a FIFO take the file's place after the check, open returns at once
+        // (fstat below refuses it) instead of waiting for a writer; regular files ignore it.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             throw ExtractError(.cannotRead, file: path, message: "cannot open the file: \(Self.describe(errno))")
         }
@@ -54,8 +57,8 @@ public final class ExtractReader {
         if fstat(fd, &info) != 0 {
             throw ExtractError(.cannotRead, file: path, message: "cannot read the file: \(Self.describe(errno))")
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw ExtractError(.cannotRead, file: path, message: "this is a folder, not a CSV file")
+        if (info.st_mode & S_IFMT) != S_IFREG {
+            throw ExtractError(.notARegularFile, file: path, message: "no longer a regular file when opened: refused")
         }
         try Self.refuseWorkbooks(fd, path: path)
 

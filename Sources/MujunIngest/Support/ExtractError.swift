@@ -18,6 +18,9 @@ public struct ExtractError: Error, Sendable, CustomStringConvertible {
         case missingColumn = "missing_column"
         /// The same column appears twice (e.g. under two aliases).
         case duplicateColumn = "duplicate_column"
+        /// A FIFO, device, socket or folder where an extract file was named (exit 66): refused
+        /// before it is opened, since opening or reading it could block or never end.
+        case notARegularFile = "not_regular_file"
         /// The file name is not acceptable (path traversal, symlink, unknown kind).
         case badFileName = "bad_file_name"
     }

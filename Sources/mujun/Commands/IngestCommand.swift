@@ -56,7 +56,11 @@ struct IngestCommand: ParsableCommand {
             }
             guard arguments.count >= 2 else { throw ValidationError("missing FILE after \(kind)") }
         }
-        if let asOf, CalendarDay(asOf) == nil { throw ValidationError("--as-of must be YYYY-MM-DD, got \"\(asOf)\"") }
+        if let asOf {
+            guard let day = CalendarDay(asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD, got \"\(asOf)\"") }
+            // As the other commands' dates and the extracts' own date fields (details.md #68).
+            guard (1900...2099).contains(day.year) else { throw ValidationError("--as-of must be within 1900–2099") }
+        }
         guard (0...1).contains(maxRejectRatio) else { throw ValidationError("--max-reject-ratio must be between 0 and 1") }
         guard headerRow >= 1 else { throw ValidationError("--header-row must be 1 or more") }
     }
@@ -71,14 +75,29 @@ struct IngestCommand: ParsableCommand {
             options.headerRow = headerRow
             options.writeRejectsCSV = rejectsCSV
 
+            // Each named file is checked before the lock is taken: a FIFO or a device named by
+            // mistake must not hold the ingest lock while it blocks or reads forever.
+            var unreadable: [String: Error] = [:]
+            for path in arguments.dropFirst() {
+                do { try RegularFile.require(path) } catch { unreadable[path] = error }
+            }
+            let report = LoadReportPrinter(json: json)
+            defer { report.finish() }
+            var worst = ExitReason.done
+            if inbox == nil, unreadable.count == arguments.count - 1 {
+                // Nothing to load: no connection and no lock at all.
+                let kind = ExtractKind(rawValue: arguments[0])
+                for path in arguments.dropFirst() {
+                    worst = max(worst, report.add(nil, error: unreadable[path], file: path, kind: kind, movedTo: nil))
+                }
+                throw ExitCode(worst)
+            }
+
             let connection = try database.connect("ingest")
             try connection.lock(.ingest)
             let loader = BatchLoader(connection: connection)
-            let report = LoadReportPrinter(json: json)
             if report.showsProgress { loader.progress = report.progress }
-            defer { report.finish() }
 
-            var worst = ExitReason.done
             if let inbox {
                 var runner = InboxRunner(loader: loader, folder: URL(fileURLWithPath: inbox, isDirectory: true),
                                          options: options)
@@ -92,6 +111,10 @@ struct IngestCommand: ParsableCommand {
                 for path in arguments.dropFirst() {
                     let url = URL(fileURLWithPath: path)
                     report.starting(url.lastPathComponent)
+                    if let error = unreadable[path] {
+                        worst = max(worst, report.add(nil, error: error, file: path, kind: kind, movedTo: nil))
+                        continue
+                    }
                     do {
                         let r = try loader.load(url, kind: kind, options: options)
                         worst = max(worst, report.add(r, error: nil, file: path, kind: kind, movedTo: nil))

@@ -103,6 +103,53 @@ struct IngestCommandTests {
         #expect(workbook.stderr.contains("CSV"))
     }
 
+    @Test("a FIFO, a device and a folder are refused at once (66), without waiting for the ingest lock")
+    func notRegularFiles() throws {
+        let db = try TestDatabase.migrated()
+        let folder = try TemporaryDirectory()
+        let fifo = folder.url.appendingPathComponent("tax_fifo.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Before issue 16 the FIFO's open blocked for a writer (and /dev/zero read forever) while
+        // the lock was held. Should it block again, a writer comes after 20 s with a header only,
+        // and the test fails on the code (65, a missing column) instead of hanging.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20) {
+            let fd = open(fifo, O_WRONLY | O_NONBLOCK)
+            if fd >= 0 { _ = write(fd, "uscc\n", 5); close(fd) }
+        }
+        // Another session holds the ingest lock: a command that took it would exit 75.
+        let holder = try db.connect()
+        try holder.lock(.ingest)
+        for path in [fifo, "/dev/zero", folder.url.path] {
+            let outcome = try MujunBinary.run(["ingest", "tax", path, "--json"], environment: db.environment)
+            #expect(outcome.status == 66, "\(path): \(outcome.stderr)")
+            let report = try JSONDecoder().decode(LoadReport.self, from: Data(outcome.stdout.utf8))
+            #expect(report.files.map(\.status) == [.refused])
+            #expect(report.files.first?.message.contains("not a CSV file: refused before reading it") == true)
+        }
+        let fifoRun = try MujunBinary.run(["ingest", "tax", fifo], environment: db.environment)
+        #expect(fifoRun.stderr.contains("this is a FIFO (named pipe)"))
+        #expect(try MujunBinary.run(["ingest", "tax", "/dev/zero"], environment: db.environment).stderr.contains("this is a device"))
+        // With a loadable file beside it, the FIFO is still refused and the file waits its turn.
+        try holder.unlock(.ingest)
+        let ok = try folder.write("tax.csv", "uscc,period,vat\n\(Codes.a),2024-01,1\n")
+        let mixed = try MujunBinary.run(["ingest", "tax", fifo, ok.path, "--json"], environment: db.environment)
+        #expect(mixed.status == 66)
+        let report = try JSONDecoder().decode(LoadReport.self, from: Data(mixed.stdout.utf8))
+        #expect(report.files.map(\.status) == [.refused, .applied])
+        #expect(try db.connect().execute("SELECT count(*) FROM runs.batches").scalarInt() == 1)
+    }
+
+    @Test("--as-of outside 1900–2099 is a usage error, like the other commands' dates")
+    func asOfRange() throws {
+        let folder = try TemporaryDirectory()
+        let ok = try folder.write("tax.csv", "uscc,period,vat\n\(Codes.a),2024-01,1\n")
+        for date in ["9999-12-31", "1899-12-31"] {
+            let outcome = try MujunBinary.run(["ingest", "tax", ok.path, "--as-of", date])
+            #expect(outcome.status == 64)
+            #expect(outcome.stderr.contains("--as-of must be within 1900–2099"))
+        }
+    }
+
     @Test("SIGKILL in the middle of a large file leaves nothing of the batch; a rerun completes it")
     func killMidLoad() throws {
         let db = try TestDatabase.migrated()
