@@ -105,4 +105,32 @@ struct SecurityTests {
         #expect(try plain.execute("SELECT count(*) FROM mart.enterprise_grades").scalarInt() == 6)
         #expect(try MujunBinary.run(["grant-region", "no_such_role_x", "320101"], environment: db.environment).status == 1)
     }
+
+    @Test("SET ROLE to a role the login holds never widens what a region analyst sees (issue 16 item 4)")
+    func setRoleDoesNotWiden() throws {
+        let (db, admin) = try SecurityTests.county()
+        let role = try SecurityTests.login(admin, group: "mujun_analyst")
+        let cli = try MujunBinary.run(["grant-region", role, "320101"], environment: db.environment)
+        #expect(cli.status == 0)
+        #expect(cli.stderr.contains("note: \(role) is also a member of mujun_analyst"))
+        let analyst = try SecurityTests.connect(db, as: role)
+        func seen() throws -> String? {
+            try analyst.execute("SELECT string_agg(DISTINCT region_code, ',' ORDER BY region_code) FROM mart.enterprise_grades").scalar()
+        }
+        #expect(try seen() == "320101")
+        // Before, the filter asked current_user: after SET ROLE mujun_analyst it saw 320101,320102.
+        for group in ["mujun_analyst", "mujun_region_analyst"] {
+            try analyst.execute("SET ROLE \(group)")
+            #expect(try seen() == "320101", "after SET ROLE \(group)")
+            #expect(try analyst.execute("SELECT count(*) FROM mart.enterprise_year WHERE region_code = '320102'").scalarInt() == 0)
+            #expect(try analyst.execute("SELECT count(*) FROM mart.parcel_flags WHERE region_code = '320102'").scalarInt() == 0)
+            try analyst.execute("RESET ROLE")
+        }
+        // A code is free text: one with a backslash or a quote is revoked like any other.
+        let odd = try MujunBinary.run(["revoke-region", role, "a\\", "b\"c"], environment: db.environment)
+        #expect(odd.status == 0, "\(odd.stderr)")
+        #expect(try seen() == "320101")
+        #expect(try MujunBinary.run(["revoke-region", role, "320101"], environment: db.environment).status == 0)
+        #expect(try seen() == nil)
+    }
 }

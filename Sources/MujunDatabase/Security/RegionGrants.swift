@@ -37,11 +37,21 @@ public struct RegionGrants {
                 if regions.isEmpty {
                     try tx.execute("DELETE FROM runs.region_grants WHERE role_name = $1", [role])
                 } else {
-                    try tx.execute("DELETE FROM runs.region_grants WHERE role_name = $1 AND region_code = ANY($2::text[])",
-                                   [role, "{" + regions.map { "\"\($0.replacingOccurrences(of: "\"", with: "\\\""))\"" }.joined(separator: ",") + "}"])
+                    // One parameter per code: a code is free text (extracts.md), so building an
+                    // array literal from it broke on a backslash (issue 16 item 11).
+                    for region in regions {
+                        try tx.execute("DELETE FROM runs.region_grants WHERE role_name = $1 AND region_code = $2", [role, region])
+                    }
                 }
             }
         }
+    }
+
+    /// Whether `role` is also a member of mujun_analyst (county-wide). Granting it regions makes
+    /// it a region analyst, and a region analyst sees only its regions whatever else it holds
+    /// (`mart.region_restricted()` judges the login, `session_user`): the command says so.
+    public func isCountyWideAnalyst(_ role: String) throws -> Bool {
+        try connection.execute("SELECT pg_has_role($1::name, 'mujun_analyst', 'MEMBER')", [role]).scalar() == "t"
     }
 
     /// The region codes granted to a role.

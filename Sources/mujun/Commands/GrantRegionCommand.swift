@@ -18,9 +18,13 @@ struct GrantRegionCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.run {
-            try RegionGrants(connection: try database.connect("grant-region"))
-                .grant(role: role, regions: regions, by: ProcessInfo.processInfo.environment["USER"] ?? "mujun")
+            let grants = RegionGrants(connection: try database.connect("grant-region"))
+            try grants.grant(role: role, regions: regions, by: ProcessInfo.processInfo.environment["USER"] ?? "mujun")
             ExitStatus.printError("\(role) may see regions \(regions.joined(separator: ", "))")
+            if try grants.isCountyWideAnalyst(role) {
+                ExitStatus.printError("note: \(role) is also a member of mujun_analyst (county-wide); as a region analyst it now "
+                    + "sees only its granted regions in the mart, whatever role it sets (SET ROLE does not widen it)")
+            }
         }
     }
 }

@@ -83,7 +83,7 @@ CROSS JOIN LATERAL (SELECT CASE c.kind WHEN 'idle' THEN (yp.content #>> '{target
                                        ELSE (yp.content #>> '{targets,ineff_disposal_ratio}')::numeric END
                            AS target_ratio) AS t
 WHERE NOT mart.region_restricted()
-   OR c.region_code IN (SELECT region_code FROM runs.region_grants WHERE role_name = current_user);
+   OR c.region_code IN (SELECT region_code FROM runs.login_regions);
 
 COMMENT ON VIEW mart.disposal_progress IS
     '处置进度：每年每区划闲置与低效用地的任务基数、已销号面积、目标比例与完成进度 / disposal progress per year, region and kind: base area, area resolved, target ratio and progress against it';

@@ -7,7 +7,7 @@ FROM runs.enterprise_grades g
 JOIN runs.evaluation_runs r ON r.run_id = g.run_id AND r.published
 WHERE true
   AND (NOT mart.region_restricted()
-       OR g.region_code IN (SELECT region_code FROM runs.region_grants WHERE role_name = current_user));
+       OR g.region_code IN (SELECT region_code FROM runs.login_regions));
 
 COMMENT ON VIEW mart.enterprise_grades IS '已发布的亩均评价结果，每年每企业一行 / published grades: one row per enterprise and year';
 COMMENT ON COLUMN mart.enterprise_grades.year IS '评价年度 / evaluation year';

@@ -19,7 +19,7 @@ FROM years y
 CROSS JOIN policy
 CROSS JOIN LATERAL core.enterprise_year_inputs(y.year, policy.content) AS i
 WHERE NOT mart.region_restricted()
-   OR i.region_code IN (SELECT region_code FROM runs.region_grants WHERE role_name = current_user);
+   OR i.region_code IN (SELECT region_code FROM runs.login_regions);
 
 COMMENT ON VIEW mart.enterprise_year IS '企业年度指标输入（按现行数据，含未评价企业）/ indicator inputs per enterprise and year, from current data';
 COMMENT ON COLUMN mart.enterprise_year.year IS '年度 / year';

@@ -6,7 +6,7 @@ FROM runs.grade_benchmarks b
 JOIN runs.evaluation_runs r ON r.run_id = b.run_id AND r.published
 WHERE NOT mart.region_restricted()
    OR position('|' IN b.cohort) = 0
-   OR split_part(b.cohort, '|', 2) IN (SELECT region_code FROM runs.region_grants WHERE role_name = current_user);
+   OR split_part(b.cohort, '|', 2) IN (SELECT region_code FROM runs.login_regions);
 
 COMMENT ON VIEW mart.grade_benchmarks IS '已发布评价的基准值 / benchmarks of published evaluations';
 COMMENT ON COLUMN mart.grade_benchmarks.year IS '评价年度 / evaluation year';

@@ -18,7 +18,7 @@ SELECT c.as_of,
 FROM runs.current_flag_runs c
 JOIN runs.parcel_flags f ON f.run_id = c.run_id
 WHERE NOT mart.region_restricted()
-   OR f.region_code IN (SELECT region_code FROM runs.region_grants WHERE role_name = current_user);
+   OR f.region_code IN (SELECT region_code FROM runs.login_regions);
 
 COMMENT ON VIEW mart.parcel_flags IS
     '闲置低效用地认定结果：每个认定基准日的现行运行，每宗地每个标志一行 / idle and inefficient parcel flags: the current run of each as-of date, one row per parcel and flag code';

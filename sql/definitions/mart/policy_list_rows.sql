@@ -11,7 +11,7 @@ FROM current_exports c
 JOIN runs.list_rows r ON r.export_id = c.export_id
 WHERE true
   AND (NOT mart.region_restricted()
-       OR r.region_code IN (SELECT region_code FROM runs.region_grants WHERE role_name = current_user));
+       OR r.region_code IN (SELECT region_code FROM runs.login_regions));
 
 COMMENT ON VIEW mart.policy_list_rows IS
     '差别化政策清单行：每个清单每个日期的现行导出，每户号或宗地一行 / differential-policy list rows: the current export of each list and date, one row per account or parcel';
