@@ -1,3 +1,4 @@
+import Foundation
 import MujunDatabase
 import MujunTestSupport
 import Testing
@@ -33,5 +34,14 @@ struct AdvisoryLockTests {
         let probe = try here.connect()
         #expect(try probe.isLocked(.job("nightly")) == false)
         #expect(try other.isLocked(.job("nightly")) == true)
+    }
+
+    @Test("Mujun's sessions ask the server to check the client every 2 s, and name the client's pid and host")
+    func deadClientsAreNoticed() throws {
+        let db = try TestDatabase.migrated()
+        let connection = try db.connect(applicationName: "mujun probe")
+        #expect(try connection.execute("SHOW client_connection_check_interval").scalar() == "2s")
+        #expect(try connection.execute("SELECT current_setting('application_name')").scalar()
+                == "mujun probe pid=\(getpid())@\(ProcessInfo.processInfo.hostName)".prefix(63).description)
     }
 }

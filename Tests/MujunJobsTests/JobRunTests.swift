@@ -155,7 +155,7 @@ struct JobRunTests {
         process.waitUntilExit()
         // The server rolls the dead session back and frees its lock.
         for _ in 0..<100 {
-            if try watcher.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'mujun run t'").scalarInt() == 0 { break }
+            if try watcher.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'mujun run t pid=%'").scalarInt() == 0 { break }
             Thread.sleep(forTimeInterval: 0.1)
         }
         let status = try MujunBinary.run(["status", "--json", "--jobs-dir", site.jobs.path], environment: site.environment)

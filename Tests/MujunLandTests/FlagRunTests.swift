@@ -70,7 +70,7 @@ struct FlagRunTests {
         // Step 5 sleeps, so the run is caught in the middle of its transaction.
         try f.connection.executeScript("""
             CREATE FUNCTION public.slow_down() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN PERFORM pg_sleep(2); RETURN NEW; END $$;
+            BEGIN PERFORM pg_sleep(30); RETURN NEW; END $$;
             CREATE TRIGGER slow BEFORE INSERT ON runs.parcel_flags FOR EACH ROW
                 WHEN (NEW.flag_code = 'LOWFAR') EXECUTE FUNCTION public.slow_down();
             """)
@@ -85,7 +85,7 @@ struct FlagRunTests {
         for _ in 0..<200 where !caught {
             caught = try f.scalar("""
                 SELECT count(*) FROM pg_stat_activity
-                WHERE datname = current_database() AND application_name = 'mujun flag' AND wait_event = 'PgSleep'
+                WHERE datname = current_database() AND application_name LIKE 'mujun flag pid=%' AND wait_event = 'PgSleep'
                 """) == "1"
             if !caught { usleep(50_000) }
         }
@@ -93,11 +93,20 @@ struct FlagRunTests {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
-        // The server notices the lost client once the sleep ends, and rolls the run back.
+        // While the server has not noticed yet, the lock's message says its client is gone.
+        do {
+            try f.connection.lock(.flag)
+            try f.connection.unlock(.flag)
+        } catch let error as DatabaseError {
+            #expect(error.message.contains("that client is gone"), "\(error.message)")
+        }
+        // The server checks the client every 2 s during a statement (client_connection_check_
+        // interval), cancels the 30 s sleep and rolls the run back: within the 10 s below. Before
+        // issue 16 it noticed only when the sleep ended.
         var gone = false
         for _ in 0..<200 where !gone {
             gone = try f.scalar("""
-                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'mujun flag'
+                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'mujun flag pid=%'
                 """) == "0"
             if !gone { usleep(50_000) }
         }

@@ -379,7 +379,7 @@ struct ListsTests {
         // The killed client's server session ends (and its advisory lock with it) once it runs on.
         for _ in 0..<200 {
             let left = try blocker.execute("""
-                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'mujun export'
+                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'mujun export pid=%'
                 """).scalarInt()
             if left == 0 { break }
             usleep(50_000)

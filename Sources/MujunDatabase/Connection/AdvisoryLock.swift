@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a mutating command locks, so that two runs of the same concern never overlap
 /// (spec jobs.md "Job runs", details.md #74). One PostgreSQL advisory lock per concern,
 /// session-scoped: a killed process's session ends and its lock with it.
@@ -65,10 +67,15 @@ extension Connection {
                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                 LIMIT 1
                 """, [LockConcern.namespace, concern.key])
-            let who: String
+            var who: String
             if holder.rowCount == 1 {
-                who = "held by \(try holder.string(0, "app") ?? "?") (server pid \(try holder.string(0, "pid") ?? "?"), "
+                let app = try holder.string(0, "app") ?? "?"
+                who = "held by \(app) (server pid \(try holder.string(0, "pid") ?? "?"), "
                     + "\(try holder.string(0, "client") ?? "?")) since \(try holder.string(0, "since") ?? "?")"
+                if Connection.clientIsGone(app) {
+                    who += "; that client is gone (killed?): the server ends its session within "
+                        + "\(Connection.clientCheckSeconds) s, which frees the lock; try again then"
+                }
             } else {
                 who = "held by another session"
             }
@@ -97,5 +104,19 @@ extension Connection {
         try lock(concern)
         defer { try? unlock(concern) }
         return try body()
+    }
+}
+
+extension Connection {
+    /// Whether the client named in an application name (` pid=PID@HOST`, `tagged`) ran on this
+    /// host and its process no longer exists. False when it cannot tell (another host, no tag).
+    static func clientIsGone(_ applicationName: String) -> Bool {
+        guard let tag = applicationName.range(of: " pid=", options: .backwards) else { return false }
+        let rest = applicationName[tag.upperBound...]
+        // The host may be cut short by the 63-byte limit: a prefix of this host's name counts.
+        guard let at = rest.firstIndex(of: "@"), let pid = pid_t(rest[..<at]), pid > 0 else { return false }
+        let host = rest[rest.index(after: at)...]
+        guard !host.isEmpty, ProcessInfo.processInfo.hostName.hasPrefix(host) else { return false }
+        return kill(pid, 0) == -1 && errno == ESRCH
     }
 }

@@ -16,7 +16,7 @@ public final class Connection {
     public init(_ connectionString: ConnectionString = try! ConnectionString(),
                 applicationName: String = "mujun") throws {
         let keywords = ["dbname", "fallback_application_name"]
-        let values = [connectionString.text, applicationName]
+        let values = [connectionString.text, Connection.tagged(applicationName)]
         var keywordPointers = keywords.map { strdup($0) }
         var valuePointers = values.map { strdup($0) }
         defer {
@@ -50,7 +50,25 @@ public final class Connection {
         try execute("SET client_encoding = 'UTF8'")
         try execute("SET datestyle = 'ISO, YMD'")
         try execute("SET client_min_messages = warning")
+        // A client killed mid-statement (kill -9, a lost host) is otherwise noticed only when the
+        // statement ends, and its locks, the advisory lock of a job or an ingest among them, stay
+        // held until then (7 s measured, a whole grading step at province scale). With this the
+        // server checks the socket every 2 s while a statement runs and cancels it (issue 16 item 9).
+        try execute("SET client_connection_check_interval = '\(Connection.clientCheckSeconds)s'")
     }
+
+    /// How often the server checks, during a statement, that Mujun's client is still there.
+    public static let clientCheckSeconds = 2
+
+    /// The application name as `pg_stat_activity` shows it: the command, then ` pid=PID@HOST` of
+    /// the client, so that a lock's holder can be told apart from a client that is gone
+    /// (`AdvisoryLock`). At most 63 bytes, the server's limit.
+    static func tagged(_ name: String) -> String {
+        String(decoding: Array("\(name)\(clientTag)".utf8.prefix(63)), as: UTF8.self)
+    }
+
+    /// ` pid=PID@HOST` of this process.
+    static let clientTag: String = " pid=\(getpid())@\(ProcessInfo.processInfo.hostName)"
 
     deinit { PQfinish(conn) }
 
