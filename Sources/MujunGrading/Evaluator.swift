@@ -10,6 +10,10 @@ public final class Evaluator {
     public let connection: Connection
     public var logger = Logger(label: "mujun.evaluate")
 
+    /// Called after each SQL file of the run, inside its transaction (`SQLRunner.afterEachScript`):
+    /// a test hook, never set in production.
+    public var afterEachScript: ((SQLScript) throws -> Void)?
+
     public init(connection: Connection) { self.connection = connection }
 
     static var folder: URL { MujunResources.sqlDirectory.appendingPathComponent("grading", isDirectory: true) }
@@ -43,7 +47,10 @@ public final class Evaluator {
                          compare: Bool = false, madeBy: String) throws -> EvaluationSummary {
         let steps = try Evaluator.steps()
         return try connection.withLock(.evaluate) {
-            try connection.transaction { tx in
+            // One snapshot for the whole run, and no batch applied while it reads (issue 16 item 1):
+            // input_batch_ids lists exactly what its files read.
+            try connection.transaction(.repeatableRead) { tx in
+                try tx.holdAppliedExtracts()
                 let missing = try Evaluator.missingInputs(year: year, in: tx)
                 if !missing.isEmpty && !allowIncomplete {
                     throw GradingError(.incompleteYear, "year \(year) is incomplete: missing \(missing.joined(separator: ", ")); "
@@ -71,8 +78,9 @@ public final class Evaluator {
                     """, [runID, year, policy.sha256, policy.name, Date().sqlTimestamp, missing.isEmpty,
                           "{" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "}", base.map(Int.init), madeBy])
                 // Province-scale sorts and hashes stay in memory (docs/benchmarks.md).
-                try SQLRunner(steps, settings: [("mujun.run_id", String(runID)), ("work_mem", "256MB")], logger: logger)
-                    .run(in: tx)
+                var runner = SQLRunner(steps, settings: [("mujun.run_id", String(runID)), ("work_mem", "256MB")], logger: logger)
+                runner.afterEachScript = afterEachScript
+                try runner.run(in: tx)
                 try tx.execute("UPDATE runs.evaluation_runs SET finished_at = $2::timestamptz WHERE run_id = $1",
                                [runID, Date().sqlTimestamp])
                 if publish { try Evaluator.publish(runID, in: tx, at: Date()) }
@@ -122,7 +130,7 @@ public final class Evaluator {
     /// previously published run of that year is unpublished in the same transaction.
     public func publish(_ runID: Int64) throws {
         try connection.withLock(.evaluate) {
-            try connection.transaction { tx in try Evaluator.publish(runID, in: tx, at: Date()) }
+            try connection.transaction(.repeatableRead) { tx in try Evaluator.publish(runID, in: tx, at: Date()) }
         }
     }
 

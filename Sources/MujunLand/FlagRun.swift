@@ -16,6 +16,10 @@ public final class FlagRun {
     public let connection: Connection
     public var logger = Logger(label: "mujun.flag")
 
+    /// Called after each SQL file of the run, inside its transaction (`SQLRunner.afterEachScript`):
+    /// a test hook, never set in production.
+    public var afterEachScript: ((SQLScript) throws -> Void)?
+
     public init(connection: Connection) { self.connection = connection }
 
     /// The folder of the rule files: the bundled copy of `sql/land/`.
@@ -37,7 +41,10 @@ public final class FlagRun {
         let started = Date()
         let files = try FlagRun.ruleFiles()
         return try connection.withLock(.flag) {
-            try connection.transaction { tx in
+            // One snapshot for the whole run, and no batch applied while it reads (issue 16 item 1):
+            // last_batch_id is what its files read.
+            try connection.transaction(.repeatableRead) { tx in
+                try tx.holdAppliedExtracts()
                 try policy.record(in: tx, at: started)
                 let runID = Int64(try tx.execute("SELECT nextval('runs.flag_run_id_seq')").scalarInt())
                 let lastBatch = Int64(try tx.execute(
@@ -49,8 +56,9 @@ public final class FlagRun {
                     """, [runID, asOf.description, policy.sha256, policy.name, lastBatch, started.sqlTimestamp,
                           madeBy, host, pid])
                 // Province-scale sorts and hashes stay in memory (docs/benchmarks.md).
-                try SQLRunner(files, settings: [("mujun.run_id", String(runID)), ("work_mem", "256MB")], logger: logger)
-                    .run(in: tx)
+                var runner = SQLRunner(files, settings: [("mujun.run_id", String(runID)), ("work_mem", "256MB")], logger: logger)
+                runner.afterEachScript = afterEachScript
+                try runner.run(in: tx)
                 return try finish(tx, runID: runID, asOf: asOf, policy: policy, lastBatch: lastBatch, started: started)
             }
         }

@@ -56,9 +56,10 @@ public final class ListExporter {
         var folder = try ListFolder(out.appendingPathComponent(list.rawValue, isDirectory: true)
             .appendingPathComponent(date.description, isDirectory: true))
         defer { folder.discard() }
-        let summary: ListExportSummary = try connection.transaction { tx in
-            // One snapshot for the whole export: rows, accounts and names are read as of one instant.
-            try tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        // One snapshot for the whole export, and no batch applied while it reads (issue 16 item
+        // 1): its rows, its changes and the runs it names are read at one moment.
+        let summary: ListExportSummary = try connection.transaction(.repeatableRead) { tx in
+            try tx.holdAppliedExtracts()
             try policy.record(in: tx, at: started)
             let inputs = try ListInputs.resolve(on: date, in: tx)
             let previous = try previousExport(of: list, before: date, in: tx)

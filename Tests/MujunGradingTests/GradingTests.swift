@@ -1,6 +1,8 @@
 import Foundation
+import MujunCore
 import MujunDatabase
 import MujunGrading
+import MujunIngest
 import MujunPolicy
 import MujunTestSupport
 import Testing
@@ -105,6 +107,62 @@ struct GradingTests {
         let summary = try Evaluator(connection: fixture.connection)
             .evaluate(year: 2024, policy: GradingFixture.defaultProfile, madeBy: "test")
         #expect(try fixture.rows(summary.runID)["F10"] == GradingTests.expected2024["F10"])
+    }
+
+    @Test("a batch committed between two files of an evaluation is seen by none of them: one snapshot per run")
+    func oneSnapshot() throws {
+        let fixture = try GradingFixture()
+        let clean = try Evaluator(connection: fixture.connection)
+            .evaluate(year: 2024, policy: GradingFixture.defaultProfile, madeBy: "test")
+        // A parcels correction: F10's idle parcel did start in 2022, so F10 keeps its A.
+        let correction = try fixture.folder.write("parcels_2024-12-31_fix.csv", """
+            parcel_id,holder_uscc,region_code,land_use,area_m2,supplied_on,agreed_start_on,actual_start_on,idle_cause
+            P-F10-idle,\(GradingFixture.uscc("F10")),320101,工业,5000,2022-01-01,2022-06-01,2022-07-01,企业
+
+            """)
+        let db = fixture.db
+        let load = BackgroundLoad()
+        let evaluator = Evaluator(connection: fixture.connection)
+        // Another session applies the correction after the classes and before the vetoes
+        // (05_overrides.sql). Before issue 16 the run read it from there on (the batch's rows
+        // are COPY … FREEZE and its ATTACH PARTITION is a catalog change: neither waits for a
+        // snapshot): F10 came out A on the old scores, and input_batch_ids did not list it. Now
+        // the load waits at its ATTACH until the run ends.
+        evaluator.afterEachScript = { script in
+            guard script.name.hasSuffix("/04_classes.sql") else { return }
+            load.start {
+                var options = IngestOptions(today: CalendarDay("2025-01-15")!)
+                options.maxRejectRatio = 0
+                return try BatchLoader(connection: try db.connect()).load(correction, kind: .parcels, options: options)
+            }
+            // The load has copied its rows and waits for the lock of its ATTACH, or has applied.
+            let watcher = try db.connect()
+            for _ in 0..<400 {
+                if load.isDone { break }
+                let waiting = try watcher.execute("""
+                    SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'core.parcel_rows'::regclass
+                    """).scalarInt()
+                if waiting > 0 { break }
+                usleep(25_000)
+            }
+        }
+        let during = try evaluator.evaluate(year: 2024, policy: GradingFixture.defaultProfile, madeBy: "test")
+        let report = try load.wait()
+        #expect(report.status == .applied)
+        let committed = report.batchID
+        #expect(try fixture.rows(during.runID) == (try fixture.rows(clean.runID)))
+        let duringF10 = try fixture.rows(during.runID)["F10"], cleanF10 = try fixture.rows(clean.runID)["F10"]
+        #expect(duringF10 == GradingTests.expected2024["F10"], "\(duringF10 ?? "-") vs \(cleanF10 ?? "-")")
+        func inputs(_ run: Int64) throws -> String? {
+            try fixture.connection.execute("SELECT input_batch_ids::text FROM runs.evaluation_runs WHERE run_id = $1",
+                                           [Int(run)]).scalar()
+        }
+        #expect(try inputs(during.runID) == (try inputs(clean.runID)))
+        // The next run reads the correction, whole: F10 keeps its A and the batch is listed.
+        let after = try Evaluator(connection: fixture.connection)
+            .evaluate(year: 2024, policy: GradingFixture.defaultProfile, madeBy: "test")
+        #expect(try fixture.rows(after.runID)["F10"]?.hasPrefix("A A ") == true)
+        #expect(try inputs(after.runID)?.contains(String(committed ?? -1)) == true)
     }
 
     @Test("recorded vetoes and review results override in order, with an audit trail")
@@ -219,5 +277,28 @@ struct GradingTests {
         #expect(mart.rows.first?["land_mu"] == "22.5000000000000000")
         #expect(try fixture.connection.execute("SELECT count(*) FROM mart.enterprise_year WHERE year = 2024").scalarInt() == 17)
         #expect(try MujunBinary.run(["publish", "999999"], environment: fixture.db.environment).status == 1)
+    }
+}
+
+/// A batch load on a thread of its own, so that a run's test hook can start it and go on.
+final class BackgroundLoad: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var result: Result<BatchReport, Error>?
+
+    var isDone: Bool { lock.withLock { result != nil } }
+
+    func start(_ body: @escaping @Sendable () throws -> BatchReport) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            let outcome = Result { try body() }
+            lock.withLock { result = outcome }
+            group.leave()
+        }
+    }
+
+    func wait() throws -> BatchReport {
+        group.wait()
+        return try lock.withLock { result! }.get()
     }
 }

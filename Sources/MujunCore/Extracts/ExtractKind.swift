@@ -15,4 +15,16 @@ public enum ExtractKind: String, Sendable, CaseIterable, Codable {
         let lower = name.lowercased()
         return allCases.first { lower.hasPrefix($0.rawValue) }
     }
+
+    /// The kind's history table in core (one partition per applied batch): where the loader
+    /// attaches a batch and what the runs read (`Connection.holdAppliedExtracts`).
+    public var historyTable: String {
+        switch self {
+        case .registry: return "core.registry_rows"
+        case .tax: return "core.tax_rows"
+        case .power: return "core.power_rows"
+        case .parcels: return "core.parcel_rows"
+        case .accounts: return "core.account_rows"
+        }
+    }
 }

@@ -156,8 +156,9 @@ public final class Connection {
     /// Every batch, run and export is all-or-nothing (spec security.md); this is the one place
     /// that guarantees it.
     @discardableResult
-    public func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
-        try execute("BEGIN")
+    public func transaction<T>(_ isolation: TransactionIsolation = .readCommitted,
+                               _ body: (Connection) throws -> T) throws -> T {
+        try execute(isolation.begin)
         do {
             let value = try body(self)
             try execute("COMMIT")

@@ -17,6 +17,9 @@ public struct SQLRunner {
     /// reverting at the end of the transaction.
     public var settings: [(name: String, value: String)]
     public var logger: Logger
+    /// Called after each script, inside the transaction: a test hook (a second session commits a
+    /// batch between two files of a run), never set in production.
+    public var afterEachScript: ((SQLScript) throws -> Void)?
 
     public init(_ scripts: [SQLScript], settings: [(name: String, value: String)] = [],
                 logger: Logger = Logger(label: "mujun.sql")) {
@@ -35,6 +38,7 @@ public struct SQLRunner {
         for script in scripts {
             let started = Date()
             try transaction.run(script)
+            try afterEachScript?(script)
             logger.debug("\(script.name): \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
         }
     }

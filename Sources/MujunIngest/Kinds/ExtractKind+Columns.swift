@@ -96,17 +96,6 @@ extension ExtractKind {
         "property_tax", "other_taxes", "sales_revenue",
     ]
 
-    /// The kind's history table in core (one partition per applied batch).
-    public var historyTable: String {
-        switch self {
-        case .registry: return "core.registry_rows"
-        case .tax: return "core.tax_rows"
-        case .power: return "core.power_rows"
-        case .parcels: return "core.parcel_rows"
-        case .accounts: return "core.account_rows"
-        }
-    }
-
     /// The batch's own table in staging (the batch id is an integer we generated, the kind a
     /// closed enum: nothing from a file reaches an identifier).
     public func stagingTable(batchID: Int64) -> String {
