@@ -20,8 +20,10 @@ public final class ListExporter {
     public let connection: Connection
     public var logger = Logger(label: "mujun.export")
 
-    /// Test hook: runs after the files are staged, before the commit and the renames.
+    /// Test hook: runs after the files are staged (given the staging folder), before the commit.
     var beforeCommit: ((URL) throws -> Void)?
+    /// Test hook: runs after the commit, before the folder is published (a kill there).
+    var beforePublish: ((URL) throws -> Void)?
 
     public init(connection: Connection) { self.connection = connection }
 
@@ -111,11 +113,17 @@ public final class ListExporter {
                 """, [exportID, listCSV.rowCount, noAccountCount, counts.added, counts.removed, counts.changed,
                       String(decoding: try JSONSerialization.data(withJSONObject: recorded, options: [.sortedKeys]),
                              as: UTF8.self)])
-            try beforeCommit?(folder.url)
+            try beforeCommit?(folder.staging)
             return ListExportSummary(exportID: exportID, list: list.rawValue, listDate: date.description,
                                      folder: folder.url.path, manifest: manifest)
         }
+        try beforePublish?(folder.staging)
         try folder.commit()
+        // Published: from now on the export is the one later exports' changes compare with. A
+        // kill before this line leaves it recorded but unpublished (published_at NULL), and the
+        // next export of the list and date publishes a new one.
+        try connection.execute("UPDATE runs.list_exports SET published_at = clock_timestamp() WHERE export_id = $1",
+                               [summary.exportID])
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         logger.debug("export \(summary.exportID): \(list.rawValue) \(date.description), \(summary.manifest.rowCount) rows, \(seconds) s")
         return summary
@@ -127,7 +135,7 @@ public final class ListExporter {
                                 in tx: Connection) throws -> (id: Int64, date: String)? {
         let previous = try tx.execute("""
             SELECT export_id, to_char(list_date, 'YYYY-MM-DD') AS list_date FROM runs.list_exports
-            WHERE list = $1 AND list_date < $2::date
+            WHERE list = $1 AND list_date < $2::date AND published_at IS NOT NULL
             ORDER BY list_date DESC, export_id DESC LIMIT 1
             """, [list.rawValue, date.description])
         guard previous.rowCount == 1, let id = try previous.string(0, "export_id").flatMap({ Int64($0) }),

@@ -291,13 +291,15 @@ struct ListsTests {
         }
     }
 
-    @Test("a failure between writing and renaming leaves no file under a final name and no export; rerunning completes")
+    @Test("a failure before the commit leaves no folder, no staging folder and no export; rerunning completes")
     func interrupted() throws {
         let fixture = try ListFixture()
         let exporter = try fixture.exporter()
         struct Killed: Error {}
         var staged: [String] = []
+        var staging: URL?
         exporter.beforeCommit = { folder in
+            staging = folder
             staged = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             throw Killed()
         }
@@ -305,19 +307,71 @@ struct ListsTests {
             _ = try exporter.export([.electricity], date: CalendarDay("2025-03-01")!, to: fixture.out.url,
                                     policy: ListFixture.defaultProfile, generatorVersion: "mujun test", madeBy: "test")
         }
-        #expect(staged == ["changes.csv.part", "electricity.csv.part", "electricity.xlsx.part", "manifest.json.part",
-                           "no_account.csv.part"])
+        // Written into a fresh staging folder beside the final one, never under the final name.
+        #expect(staged == ["changes.csv", "electricity.csv", "electricity.xlsx", "manifest.json", "no_account.csv"])
+        #expect(staging?.lastPathComponent.hasPrefix(".2025-03-01.partial-") == true)
         let folder = fixture.file(.electricity, "2025-03-01", "x").deletingLastPathComponent()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path) == [])
         #expect(try fixture.strings("SELECT count(*) FROM runs.list_exports") == ["0"])
         #expect(try fixture.strings("SELECT count(*) FROM runs.list_rows") == ["0"])
 
-        // A killed process leaves its .part files behind: the next export overwrites them.
-        try Data("half a list".utf8).write(to: folder.appendingPathComponent("electricity.csv.part"))
+        // A killed process leaves its staging folder behind: the next export removes it.
+        let dead = folder.deletingLastPathComponent().appendingPathComponent(".2025-03-01.partial-dead01")
+        try FileManager.default.createDirectory(at: dead, withIntermediateDirectories: true)
+        try Data("half a list".utf8).write(to: dead.appendingPathComponent("electricity.csv"))
         try fixture.export([.electricity], date: "2025-03-01")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path) == ["2025-03-01"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
                 == ["changes.csv", "electricity.csv", "electricity.xlsx", "manifest.json", "no_account.csv"])
         #expect(try fixture.text(.electricity, "2025-03-01", "electricity.csv").hasPrefix(ListsTests.electricityHeader))
+    }
+
+    @Test("a kill between the commit and the publish: readers keep the old set, whole; the export is not current; a rerun publishes")
+    func killedBeforePublish() throws {
+        let fixture = try ListFixture()
+        try fixture.export([.electricity], date: "2025-03-01")
+        let folder = fixture.file(.electricity, "2025-03-01", "x").deletingLastPathComponent()
+        let old = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .map { ($0, try Data(contentsOf: folder.appendingPathComponent($0))) }
+        // A planted symlink in the old set is removed with it, never followed (issue 16 item 5).
+        let target = try fixture.out.write("outside.txt", "untouched")
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("electricity.csv.part"), withDestinationURL: target)
+
+        let exporter = try fixture.exporter()
+        struct Killed: Error {}
+        exporter.beforePublish = { _ in throw Killed() }
+        #expect(throws: Killed.self) {
+            _ = try exporter.export([.electricity], date: CalendarDay("2025-03-01")!, to: fixture.out.url,
+                                    policy: ListFixture.defaultProfile, generatorVersion: "mujun test", madeBy: "test")
+        }
+        // Before issue 16 the files were renamed one by one after the commit: a kill there left
+        // a new changes.csv beside the old list and manifest. Now the old set is there, whole.
+        for (name, data) in old { #expect(try Data(contentsOf: folder.appendingPathComponent(name)) == data, "\(name)") }
+        #expect(try fixture.strings("SELECT export_id || ' ' || (published_at IS NOT NULL) FROM runs.list_exports ORDER BY 1")
+                == ["1 true", "2 false"])
+        #expect(try fixture.strings("SELECT DISTINCT export_id FROM mart.policy_list_rows") == ["1"])
+
+        // The rerun swaps the new set in, in one step, and the planted link's target is untouched.
+        try fixture.export([.electricity], date: "2025-03-01")
+        #expect(try fixture.strings("SELECT DISTINCT export_id FROM mart.policy_list_rows") == ["3"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+                == ["changes.csv", "electricity.csv", "electricity.xlsx", "manifest.json", "no_account.csv"])
+        #expect(try String(contentsOf: target, encoding: .utf8) == "untouched")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path) == ["2025-03-01"])
+    }
+
+    @Test("a list or date folder that is a symbolic link is refused (73), and nothing is written through it")
+    func symlinkedFolder() throws {
+        let fixture = try ListFixture()
+        let elsewhere = try TemporaryDirectory()
+        try FileManager.default.createSymbolicLink(at: fixture.out.url.appendingPathComponent("electricity"),
+                                                   withDestinationURL: elsewhere.url)
+        let outcome = try MujunBinary.run(["export", "electricity", "--date", "2025-03-01", "--out", fixture.out.url.path],
+                                          environment: fixture.db.environment)
+        #expect(outcome.status == 73, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("is a symbolic link"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.url.path) == [])
+        #expect(try fixture.strings("SELECT count(*) FROM runs.list_exports") == ["0"])
     }
 
     @Test("a rule statement the server rejects is named by file, line and statement, with the constraint; nothing is kept")

@@ -1,9 +1,10 @@
--- Analysts' view: the rows of the current export of each list and date (the latest made for
--- that list and date), filtered by region for region analysts (0007_region_grants.sql).
+-- Analysts' view: the rows of the current export of each list and date (the latest published
+-- for that list and date: an export killed before its folder was published is not current), filtered by region for region analysts (0007_region_grants.sql).
 CREATE OR REPLACE VIEW mart.policy_list_rows WITH (security_barrier) AS
 WITH current_exports AS (
     SELECT DISTINCT ON (list, list_date) export_id
     FROM runs.list_exports
+    WHERE published_at IS NOT NULL
     ORDER BY list, list_date, export_id DESC
 )
 SELECT r.list, r.list_date, r.export_id, r.key, r.uscc, r.region_code, r.reason_codes, r.surcharge
