@@ -76,6 +76,21 @@ public struct InboxRunner {
     public func run() throws -> [Outcome] {
         let archive = folder.appendingPathComponent("archive", isDirectory: true)
         let failed = folder.appendingPathComponent("failed", isDirectory: true)
+        // archive/ and failed/ are where extracts go after loading: a link there would move them
+        // out of the drop folder, wherever it points (issue 16 item 5).
+        for sub in [archive, failed] {
+            var info = stat()
+            if lstat(sub.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+                throw ExtractError(.badFileName, file: sub.path,
+                                   message: "is a symbolic link; the drop folder's archive/ and failed/ must be real folders")
+            }
+        }
+        // The caller holds the ingest lock: a rejects file still under its temporary name was
+        // left by a run that died while writing it.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasSuffix(".rejects.csv.tmp") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: failed, withIntermediateDirectories: true)
         var outcomes: [Outcome] = []

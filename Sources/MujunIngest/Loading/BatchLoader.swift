@@ -51,12 +51,19 @@ public final class BatchLoader {
                     FROM runs.batches WHERE sha256 = $1 AND status = 'applied' ORDER BY batch_id LIMIT 1
                     """, [sha256]).rows.first {
                     let id = Int64(existing["batch_id"].flatMap { $0 } ?? "") ?? 0
-                    return BatchReport(
+                    var report = BatchReport(
                         file: path, kind: kind, batchID: id, sha256: sha256, status: .alreadyApplied,
                         rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rejectsByReason: [:], unknownColumns: [],
                         message: "already applied as batch \(id) (\(existing["file_name"].flatMap { $0 } ?? "?"), "
                             + "\(existing["at"].flatMap { $0 } ?? "?")); nothing done (use --force to reload)",
                         asOf: nil, encoding: nil, seconds: Date().timeIntervalSince(started))
+                    // A crash between the batch's commit and its move to archive/ leaves the file
+                    // in the inbox without its rejects file: it is written again from runs.rejects.
+                    if options.writeRejectsCSV, try connection.execute(
+                        "SELECT EXISTS (SELECT 1 FROM runs.rejects WHERE batch_id = $1)", [id]).scalar() == "t" {
+                        report.rejectsFile = try writeRejectsCSV(batchID: id, beside: file)
+                    }
+                    return report
                 }
                 knownSHA = sha256
             }

@@ -5,23 +5,41 @@ import Foundation
 /// `runs.rejects` in the batch's transaction. A file, not memory: a 5 GB extract of bad rows
 /// needs no more memory than a small one.
 final class RejectSpool {
-    let url: URL
     private let handle: FileHandle
     private let buffer = ByteBuffer(capacity: 64 * 1024)
     private(set) var count = 0
     private(set) var byReason: [RejectReason: Int] = [:]
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("mujun-rejects-\(UUID().uuidString).copy")
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+    /// Creates the spool: mode 0600 (rejected rows are raw extract data), and unlinked at once,
+    /// so it has no name to leak and vanishes with the process, a killed one too (issue 16 item
+    /// 10; before, each killed ingest left a `mujun-rejects-*.copy` of mode 0644 in the
+    /// temporary folder).
+    init(in folder: URL = FileManager.default.temporaryDirectory) throws {
+        RejectSpool.removeLeftovers(in: folder)
+        let path = folder.appendingPathComponent("mujun-rejects-\(UUID().uuidString).copy").path
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
+                                                           NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
-        handle = try FileHandle(forWritingTo: url)
+        unlink(path)
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
-    deinit {
-        try? handle.close()
-        try? FileManager.default.removeItem(at: url)
+    deinit { try? handle.close() }
+
+    /// Named spool files of earlier versions, left by ingests that were killed: removed once
+    /// they are an hour old (a live ingest of an earlier version writes to its own constantly).
+    static func removeLeftovers(in folder: URL) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix("mujun-rejects-") && name.hasSuffix(".copy") {
+            let url = folder.appendingPathComponent(name)
+            if let modified = (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date,
+               modified < Date().addingTimeInterval(-3600) {
+                try? fm.removeItem(at: url)
+            }
+        }
     }
 
     func add(batchID: Int64, line: Int, column: String, reason: RejectReason, raw: String) throws {
@@ -51,9 +69,8 @@ final class RejectSpool {
     /// Streams the spooled rows into `copy`.
     func replay(into write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try flush()
-        let reader = try FileHandle(forReadingFrom: url)
-        defer { try? reader.close() }
-        while let data = try reader.read(upToCount: 48 * 1024), !data.isEmpty {
+        try handle.seek(toOffset: 0)
+        while let data = try handle.read(upToCount: 48 * 1024), !data.isEmpty {
             try data.withUnsafeBytes { try write($0.bindMemory(to: UInt8.self)) }
         }
     }
