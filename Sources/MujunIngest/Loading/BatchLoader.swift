@@ -77,6 +77,7 @@ public final class BatchLoader {
             return try loadBatch(file, kind: kind, options: options, encoding: judge == nil ? options.encoding : .utf8,
                                  judgeEncoding: judge, knownSHA: knownSHA, started: started)
         } catch is ReadAsGB18030 {
+            try ExtractReader.refuseUTF8MarkOnOtherText(path)
             return try loadBatch(file, kind: kind, options: options, encoding: .gb18030, judgeEncoding: nil,
                                  knownSHA: knownSHA, started: started)
         }

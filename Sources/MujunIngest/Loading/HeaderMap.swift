@@ -25,6 +25,13 @@ struct HeaderMap {
         for f in 0..<header.count {
             // Trailing columns with an empty header are ignored (details.md #79).
             guard let cell = header.string(f) else { continue }
+            // PostgreSQL text cannot hold a NUL: refuse here, naming the cell, rather than fail
+            // later recording the unknown columns ("malformed array literal", issue 16 item 11).
+            if cell.contains("\u{0}") {
+                throw ExtractError(.missingHeader, file: file, line: header.line, column: "\(f + 1)",
+                                   message: "header cell \(f + 1) holds a NUL byte (0x00); the header must be text "
+                                       + "(UTF-8 or GB18030): is this a CSV extract?")
+            }
             let key = HeaderName.normalize(cell)
             guard !key.isEmpty else { continue }
             guard let column = lookup[key] else {

@@ -65,6 +65,9 @@ public final class ExtractReader {
         var resolved = encoding
         if encoding == .auto {
             resolved = try Self.sniff(fd, path: path, chunkSize: chunkSize, maxInvalidLineRatio: maxInvalidLineRatio)
+            // A UTF-8 byte-order mark says UTF-8; a body that is not says the file was saved
+            // wrongly (a GB18030 text behind a mark some editor added), not that it is GB18030.
+            if resolved == .gb18030 { try Self.refuseUTF8MarkOnOtherText(path) }
         }
 
         self.path = path
@@ -151,11 +154,35 @@ public final class ExtractReader {
             throw ExtractError(.notCSV, file: path,
                                message: "this is an Excel workbook; export it as CSV")
         }
+        // UTF-16 and UTF-32 text (what Excel's "Unicode text" saves): every other byte is 0, which
+        // would read as a header without any required column. Say what it is (issue 16 item 11).
+        let bom = Array(UnsafeBufferPointer(start: head, count: got))
+        for (mark, name) in [([0xFF, 0xFE, 0x00, 0x00], "UTF-32LE"), ([0x00, 0x00, 0xFE, 0xFF], "UTF-32BE"),
+                             ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] as [([UInt8], String)]
+        where bom.starts(with: mark) {
+            throw ExtractError(.notCSV, file: path, message: "this is \(name) text (its byte-order mark is "
+                + mark.map { String(format: "%02X", $0) }.joined(separator: " ")
+                + "); extracts must be UTF-8 or GB18030: save it again as CSV UTF-8")
+        }
         let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
         if got == 8 && (0..<8).allSatisfy({ head[$0] == ole2[$0] }) {
             throw ExtractError(.notCSV, file: path,
                                message: "this is an Excel 97-2003 workbook; export it as CSV")
         }
+    }
+
+    /// Refuses a file judged not to be UTF-8 that starts with a UTF-8 byte-order mark: the mark
+    /// says UTF-8, so the text was saved wrongly (GB18030 behind a mark some editor added), and
+    /// reading it as GB18030 would only fail on a garbled first header cell (issue 16 item 11).
+    static func refuseUTF8MarkOnOtherText(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var head: [UInt8] = [0, 0, 0]
+        let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 3, 0) }
+        guard got == 3, head == [0xEF, 0xBB, 0xBF] else { return }
+        throw ExtractError(.notCSV, file: path, message: "this file starts with a UTF-8 byte-order mark (EF BB BF) "
+            + "but its text is not UTF-8 (GB18030?): save it again in one encoding, UTF-8 or GB18030")
     }
 
     /// The `.auto` pre-scan (details.md #69), one streaming pass in flat memory.

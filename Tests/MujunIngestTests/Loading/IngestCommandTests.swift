@@ -139,6 +139,40 @@ struct IngestCommandTests {
         #expect(try db.connect().execute("SELECT count(*) FROM runs.batches").scalarInt() == 1)
     }
 
+    @Test("a NUL in the header, UTF-16/32 text and a UTF-8 mark before GB18030 text: 65, saying what is wrong")
+    func encodingProblems() throws {
+        let db = try TestDatabase.migrated()
+        let folder = try TemporaryDirectory()
+        let text = "uscc,period,vat\n\(Codes.a),2024-01,1\n"
+        var utf16 = Data([0xFF, 0xFE])
+        for unit in text.utf16 { utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+        var utf32 = Data([0x00, 0x00, 0xFE, 0xFF])
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            utf32.append(contentsOf: [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)])
+        }
+        // 纳税人 in GB18030 behind a UTF-8 byte-order mark.
+        var mixed = Data([0xEF, 0xBB, 0xBF])
+        mixed.append(Data("uscc,period,vat,".utf8))
+        mixed.append(Data([0xC4, 0xC9, 0xCB, 0xB0, 0xC8, 0xCB]))
+        mixed.append(Data("\n\(Codes.a),2024-01,1,".utf8))
+        mixed.append(Data([0xC4, 0xC9, 0xCB, 0xB0, 0xC8, 0xCB, 0x0A]))
+        let cases: [(String, Data, String)] = [
+            ("tax_nul.csv", Data("uscc,per\u{0}iod,vat\n\(Codes.a),2024-01,1\n".utf8), "header cell 2 holds a NUL byte"),
+            ("tax_utf16.csv", utf16, "this is UTF-16LE text"),
+            ("tax_utf32.csv", utf32, "this is UTF-32BE text"),
+            ("tax_mixed.csv", mixed, "starts with a UTF-8 byte-order mark (EF BB BF) but its text is not UTF-8"),
+        ]
+        for (name, data, says) in cases {
+            let file = try folder.write(name, data)
+            let outcome = try MujunBinary.run(["ingest", "tax", file.path], environment: db.environment)
+            // Before issue 16: exit 1 "malformed array literal" for the NUL, and "the header lacks
+            // required columns" for the others.
+            #expect(outcome.status == 65, "\(name): \(outcome.stderr)")
+            #expect(outcome.stderr.contains(says), "\(name): \(outcome.stderr)")
+        }
+    }
+
     @Test("--as-of outside 1900–2099 is a usage error, like the other commands' dates")
     func asOfRange() throws {
         let folder = try TemporaryDirectory()
