@@ -117,6 +117,62 @@ struct JobRunTests {
         #expect(try site.scalar("SELECT count(*) FROM runs.flag_runs") == 1)
     }
 
+    @Test("the server session ends in the middle of a batch's COPY: the ingest step is retried and the run succeeds")
+    func lostDuringCopy() throws {
+        let site = try Site()
+        try site.dropCounty()
+        var tax = "uscc,period,vat\n"
+        for i in 0..<40_000 {
+            tax += "\(USCC.completed("9132010000" + String(format: "%07d", i))!),2024-01,\(i % 1000)\n"
+        }
+        try site.drop("tax_20250102.csv", tax)
+        // Before issue 16 the lost connection was "sending COPY data failed", exit 1, no retry,
+        // and the run's row stayed `running`.
+        let outcome = try site.run(fault: "terminate-during-copy")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(JobRunTests.steps(site.json(outcome)) == ["ingest-inbox:succeeded:2", "flag:succeeded:1"])
+        #expect(try site.scalar("SELECT count(*) FROM core.tax_rows") == 40_000)
+        #expect(try site.scalar("SELECT count(*) FROM runs.job_runs WHERE state = 'running'") == 0)
+    }
+
+    @Test("mujun ingest exits 75, not 1, when the server session ends during COPY")
+    func ingestLostDuringCopy() throws {
+        let db = try TestDatabase.migrated()
+        let folder = try TemporaryDirectory()
+        var tax = "uscc,period,vat\n"
+        for i in 0..<40_000 {
+            tax += "\(USCC.completed("9132010000" + String(format: "%07d", i))!),2024-01,\(i % 1000)\n"
+        }
+        let file = try folder.write("tax_20250102.csv", tax)
+        let connection = try db.connect()
+        let loader = BatchLoader(connection: connection)
+        let pid = connection.backendPID
+        var terminated = false
+        loader.progress = { _, _ in
+            guard !terminated else { return }
+            terminated = true
+            _ = try? db.connect().execute("SELECT pg_terminate_backend($1)", [pid])
+        }
+        #expect {
+            _ = try loader.load(file, kind: .tax, options: IngestOptions(today: CalendarDay("2025-01-15")!))
+        } throws: { error in
+            let e = error as? DatabaseError
+            return e?.isTransient == true && e.map { ExitReason($0) } == .temporary
+        }
+        #expect(terminated)
+        #expect(try db.connect().execute("SELECT count(*) FROM runs.batches WHERE status = 'applied'").scalarInt() == 0)
+    }
+
+    @Test("a run refused by the job's lock exits 75 and is recorded as skipped")
+    func refusedByLockIsSkipped() throws {
+        let site = try Site()
+        let holder = try site.db.connect()
+        try holder.lock(.job("t"))
+        let refused = try site.run()
+        #expect(refused.status == 75)
+        #expect(try site.scalar("SELECT count(*) FROM runs.job_runs WHERE state = 'skipped' AND exit_code = 75") == 1)
+    }
+
     @Test("two runs at once: one runs, the other exits 75 naming the holder; a killed run is marked abandoned and redone")
     func concurrencyAndKill() throws {
         let site = try Site()

@@ -170,6 +170,10 @@ public final class Connection {
         }
     }
 
+    /// Whether the connection to the server is still up (false after a server restart or a
+    /// terminated backend, until a new connection is made).
+    public var isUp: Bool { PQstatus(conn) == CONNECTION_OK }
+
     /// Whether a transaction block is open on this connection.
     public var inTransaction: Bool {
         let status = PQtransactionStatus(conn)

@@ -57,10 +57,7 @@ public final class CopyIn {
         let rc = bytes.withMemoryRebound(to: CChar.self) {
             PQputCopyData(connection.conn, $0.baseAddress, Int32($0.count))
         }
-        guard rc == 1 else {
-            throw DatabaseError(.copyFailed, message: "sending COPY data failed: "
-                                + String(cString: PQerrorMessage(connection.conn)).trimmingTrailingNewlines())
-        }
+        guard rc == 1 else { throw lost("sending COPY data failed") }
         bytesSent += bytes.count
     }
 
@@ -68,11 +65,18 @@ public final class CopyIn {
     public func finish() throws -> Int {
         try flush()
         finished = true
-        guard PQputCopyEnd(connection.conn, nil) == 1 else {
-            throw DatabaseError(.copyFailed, message: "ending COPY failed: "
-                                + String(cString: PQerrorMessage(connection.conn)).trimmingTrailingNewlines())
-        }
+        guard PQputCopyEnd(connection.conn, nil) == 1 else { throw lost("ending COPY failed") }
         return try drainResults()
+    }
+
+    /// A failure to send: when the connection itself is gone (the server restarted, the backend
+    /// was terminated), it is `connectionLost`, transient, so `mujun ingest` exits 75 and a job
+    /// retries its ingest step (issue 16 item 8); before, it was a plain failure (exit 1).
+    private func lost(_ what: String) -> DatabaseError {
+        let reason = String(cString: PQerrorMessage(connection.conn)).trimmingTrailingNewlines()
+        let gone = PQstatus(connection.conn) != CONNECTION_OK
+        return DatabaseError(gone ? .connectionLost : .copyFailed,
+                             message: "\(what): \(gone ? "connection to PostgreSQL lost: " : "")\(reason)")
     }
 
     /// Aborts the COPY; the server discards every row sent.

@@ -23,7 +23,8 @@ public final class JobRunner {
         public var madeBy: String
         /// Fault injection for tests (`MUJUN_FAULT`): `terminate-before:STEP` kills the run's
         /// own server session once, just before that step, as a server restart would;
-        /// `pause-before:STEP:SECONDS` holds the run there.
+        /// `pause-before:STEP:SECONDS` holds the run there; `terminate-during-copy` kills it once
+        /// while the ingest step sends a batch's rows.
         public var fault: String?
         /// Written into list manifests (e.g. `mujun 0.1.0`).
         public var generatorVersion = "mujun"
@@ -53,7 +54,20 @@ public final class JobRunner {
 
     public func run() throws -> JobOutcome {
         let started = Date()
-        try connection.lock(.job(job.name))
+        do {
+            try connection.lock(.job(job.name))
+        } catch let error as DatabaseError where error.code == .lockHeld {
+            // A run refused by the lock is a run too (spec jobs.md: states include skipped): it
+            // is recorded, so `mujun status` and the metrics show that cron's run did not happen.
+            try connection.execute("""
+                INSERT INTO runs.job_runs (run_id, job, parameters, host, pid, started_at, finished_at, state, exit_code, error)
+                VALUES (nextval('runs.job_run_id_seq'), $1, $2::jsonb, $3, $4, $5::timestamptz, clock_timestamp(),
+                        'skipped', $6, $7)
+                """, [job.name, "{\"date\": \"\(options.date.description)\"}", ProcessInfo.processInfo.hostName,
+                      Int(ProcessInfo.processInfo.processIdentifier), started.sqlTimestamp,
+                      Int(ExitReason.temporary.code), error.message])
+            throw error
+        }
         let abandoned = try connection.execute("""
             UPDATE runs.job_runs SET state = 'failed', abandoned = true, finished_at = $2::timestamptz,
                 error = 'abandoned: its process died without finishing (found by run of ' || $3 || ')'
@@ -102,6 +116,10 @@ public final class JobRunner {
                 }
                 try recordStep(runID, number, result, started: stepStarted, finished: Date())
             } catch {
+                // The retries are spent or the error is not transient; if the server went away,
+                // a new connection records the step and closes the run row (issue 16 item 8:
+                // before, the row stayed `running` until the next run called it abandoned).
+                if !connection.isUp { try? reconnect() }
                 let (reason, message) = JobRunner.classify(error)
                 result.state = "failed"
                 result.error = message
@@ -135,7 +153,17 @@ public final class JobRunner {
 
     /// What the steps work with, on the current connection (a new one after a reconnect).
     func context(_ policy: PolicyProfile) -> JobStepContext {
-        JobStepContext(connection: connection, options: options, policy: policy, inbox: inbox, out: out)
+        var context = JobStepContext(connection: connection, options: options, policy: policy, inbox: inbox, out: out)
+        if options.fault == "terminate-during-copy", !faultUsed {
+            let pid = connection.backendPID
+            context.duringCopy = { [self] in
+                guard !faultUsed else { return }
+                faultUsed = true
+                let side = try? Connection(connectionString, applicationName: "mujun fault injection")
+                _ = try? side?.execute("SELECT pg_terminate_backend($1)", [pid])
+            }
+        }
+        return context
     }
 
     /// Whether a step of any job already succeeded for these inputs: the key names everything

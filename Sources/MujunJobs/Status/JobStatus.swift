@@ -74,7 +74,10 @@ public struct JobStatus: Sendable, Codable {
                 SELECT run_id, state, abandoned, \(String(format: iso, "started_at")) AS started,
                        \(String(format: iso, "finished_at")) AS finished,
                        extract(epoch FROM finished_at - started_at)::float8 AS seconds, counts::text AS counts, error
-                FROM runs.job_runs WHERE job = $1 ORDER BY run_id DESC LIMIT 1
+                FROM runs.job_runs WHERE job = $1
+                -- A run refused by the lock (skipped) is recorded, but the run that held the lock
+                -- is the one whose state matters: the latest other run comes first.
+                ORDER BY state = 'skipped', run_id DESC LIMIT 1
                 """, [name])
             if let row = last.rows.first {
                 job.lastRunID = row["run_id"].flatMap { $0 }.flatMap { Int64($0) }

@@ -14,7 +14,9 @@ struct IngestInboxStep: JobStep {
         try FileManager.default.createDirectory(atPath: context.inbox, withIntermediateDirectories: true)
         try context.connection.lock(.ingest)
         defer { try? context.connection.unlock(.ingest) }
-        let runner = InboxRunner(loader: BatchLoader(connection: context.connection),
+        let loader = BatchLoader(connection: context.connection)
+        if let duringCopy = context.duringCopy { loader.progress = { _, _ in duringCopy() } }
+        let runner = InboxRunner(loader: loader,
                                  folder: URL(fileURLWithPath: context.inbox, isDirectory: true), options: options)
         var result = JobStepResult(counts: ["files": 0, "applied": 0, "already_applied": 0, "refused": 0])
         var refused: [String] = []

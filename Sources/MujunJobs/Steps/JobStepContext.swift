@@ -11,6 +11,9 @@ struct JobStepContext {
     /// job file).
     let inbox: String
     let out: String
+    /// Fault injection for tests (`MUJUN_FAULT=terminate-during-copy`): called while a batch's
+    /// rows are being sent, it ends the run's server session once, like a server restart.
+    var duringCopy: (() -> Void)?
 
     /// The highest applied batch: a step whose result depends on the loaded data names it in
     /// its inputs key, so a new batch makes the step run again.
