@@ -117,14 +117,21 @@ struct JobRunTests {
         #expect(try site.scalar("SELECT count(*) FROM runs.flag_runs") == 1)
     }
 
+    /// A tax extract of `rows` firms with one January row each: large enough that a load is
+    /// still sending rows when a test looks.
+    static func taxExtract(rows: Int) -> String {
+        var tax = "uscc,period,vat\n"
+        for i in 0..<rows {
+            tax += "\(USCC.completed("9132010000" + String(format: "%07d", i))!),2024-01,\(i % 1000)\n"
+        }
+        return tax
+    }
+
     @Test("the server session ends in the middle of a batch's COPY: the ingest step is retried and the run succeeds")
     func lostDuringCopy() throws {
         let site = try Site()
         try site.dropCounty()
-        var tax = "uscc,period,vat\n"
-        for i in 0..<40_000 {
-            tax += "\(USCC.completed("9132010000" + String(format: "%07d", i))!),2024-01,\(i % 1000)\n"
-        }
+        let tax = JobRunTests.taxExtract(rows: 40_000)
         try site.drop("tax_20250102.csv", tax)
         // Before issue 16 the lost connection was "sending COPY data failed", exit 1, no retry,
         // and the run's row stayed `running`.
@@ -139,10 +146,7 @@ struct JobRunTests {
     func ingestLostDuringCopy() throws {
         let db = try TestDatabase.migrated()
         let folder = try TemporaryDirectory()
-        var tax = "uscc,period,vat\n"
-        for i in 0..<40_000 {
-            tax += "\(USCC.completed("9132010000" + String(format: "%07d", i))!),2024-01,\(i % 1000)\n"
-        }
+        let tax = JobRunTests.taxExtract(rows: 40_000)
         let file = try folder.write("tax_20250102.csv", tax)
         let connection = try db.connect()
         let loader = BatchLoader(connection: connection)
@@ -178,10 +182,7 @@ struct JobRunTests {
         let site = try Site()
         try site.dropCounty()
         // A tax extract large enough that the first run is still loading when we look.
-        var tax = "uscc,period,vat\n"
-        for i in 0..<300_000 {
-            tax += "\(USCC.completed("9132010000" + String(format: "%07d", i))!),2024-01,\(i % 1000)\n"
-        }
+        let tax = JobRunTests.taxExtract(rows: 300_000)
         try site.drop("tax_20250102.csv", tax)
 
         let process = Process()
