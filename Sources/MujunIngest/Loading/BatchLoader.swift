@@ -316,9 +316,12 @@ public final class BatchLoader {
         return target.path
     }
 
+    /// `STEM.rejects.csv`, cut so that it fits the 255-byte name limit with room for its
+    /// temporary `.tmp`, and for the `<batch_id>-` and `.N` of its archived name (`FileNameLimit`;
+    /// before, a name of 244 bytes failed after its batch had committed).
     public static func rejectsFileName(for name: String) -> String {
         let stem = name.lowercased().hasSuffix(".csv") ? String(name.dropLast(4)) : name
-        return stem + ".rejects.csv"
+        return FileNameLimit.fit(stem, ".rejects.csv", reserve: 24)
     }
 
     static func copyColumns(_ kind: ExtractKind) -> [String] {

@@ -103,6 +103,18 @@ public struct LoadReport: Sendable, Codable, Equatable {
 
     public private(set) var files: [File] = []
     public private(set) var total = Total()
+    /// Drop-folder entries left where they are, and why (`.part` files, folders, FIFOs, names
+    /// not ending `.csv`…): every entry of the folder is in the report (issue 16 item 2).
+    public private(set) var skipped: [Skip] = []
+
+    public struct Skip: Sendable, Codable, Equatable {
+        public var name: String
+        public var reason: String
+    }
+
+    public mutating func skip(_ name: String, because reason: String) {
+        skipped.append(Skip(name: name, reason: reason))
+    }
 
     public init() {}
 
@@ -172,6 +184,9 @@ public struct LoadReport: Sendable, Codable, Equatable {
             if let moved = f.movedTo { lines.append("moved to \(moved)") }
             guard !lines.isEmpty else { continue }
             notes += "\(name(f.file)):\n" + lines.map { "    \($0)\n" }.joined()
+        }
+        if !skipped.isEmpty {
+            notes += "left in the drop folder:\n" + skipped.map { "    \($0.name): \($0.reason)\n" }.joined()
         }
         return notes.isEmpty ? out : out + "\n" + notes
     }

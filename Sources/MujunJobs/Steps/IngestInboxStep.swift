@@ -20,7 +20,11 @@ struct IngestInboxStep: JobStep {
                                  folder: URL(fileURLWithPath: context.inbox, isDirectory: true), options: options)
         var result = JobStepResult(counts: ["files": 0, "applied": 0, "already_applied": 0, "refused": 0])
         var refused: [String] = []
-        for outcome in try runner.run() {
+        let run = try runner.run()
+        // Entries left in place are counted, and named in the step's counts as `skipped`
+        // (`mujun status` shows the counts of the last run).
+        result.counts["skipped"] = run.skipped.count
+        for outcome in run.outcomes {
             result.counts["files", default: 0] += 1
             if let r = outcome.report {
                 result.counts[r.status.rawValue, default: 0] += 1

@@ -102,10 +102,12 @@ struct IngestCommand: ParsableCommand {
                 var runner = InboxRunner(loader: loader, folder: URL(fileURLWithPath: inbox, isDirectory: true),
                                          options: options)
                 runner.options.writeRejectsCSV = true
-                for outcome in try runner.run() {
+                let run = try runner.run()
+                for outcome in run.outcomes {
                     worst = max(worst, report.add(outcome.report, error: outcome.error, file: outcome.file,
                                                   kind: outcome.kind, movedTo: outcome.movedTo))
                 }
+                report.skipped(run.skipped)
             } else {
                 let kind = ExtractKind(rawValue: arguments[0])!
                 for path in arguments.dropFirst() {

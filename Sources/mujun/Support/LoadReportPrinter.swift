@@ -40,6 +40,11 @@ final class LoadReportPrinter: @unchecked Sendable {
         return code
     }
 
+    /// The drop-folder entries left in place, each with its reason.
+    func skipped(_ entries: [InboxRunner.Skipped]) {
+        for entry in entries { report.skip(entry.name, because: entry.reason) }
+    }
+
     /// Prints the report (also when the command stops on a database error: the files done
     /// before it are accounted for).
     func finish() {
