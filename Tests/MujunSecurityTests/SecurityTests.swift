@@ -133,4 +133,42 @@ struct SecurityTests {
         #expect(try MujunBinary.run(["revoke-region", role, "320101"], environment: db.environment).status == 0)
         #expect(try seen() == nil)
     }
+
+    @Test("a login that is only a mujun_loader runs ingest, flag, evaluate, export, run nightly and status (issue 16 item 6)")
+    func loaderLogin() throws {
+        let db = try TestDatabase.migrated()
+        let admin = try db.connect()
+        let etl = try SecurityTests.login(admin, group: "mujun_loader")
+        #expect(try admin.execute("SELECT rolsuper FROM pg_roles WHERE rolname = $1", [etl]).scalar() == "f")
+        var env = db.environment
+        env["PGUSER"] = etl
+        env["MUJUN_TODAY"] = "2025-03-15"
+        let folder = try TemporaryDirectory()
+        let a = CountyFixture.code(1)
+        let registry = try folder.write("registry_20250101.csv", "uscc,name,status,industry_code,region_code,above_scale\n\(a),甲,存续,3311,320101,是\n")
+        // Before: "permission denied for schema staging" (ingest) and for mujun_schema_migrations (status).
+        let ingest = try MujunBinary.run(["ingest", "registry", registry.path], environment: env)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let parcels = try folder.write("parcels_20250101.csv", """
+            parcel_id,holder_uscc,region_code,land_use,area_m2,supplied_on,agreed_start_on
+            P1,\(a),320101,工业,10000,2020-01-01,2020-06-01
+
+            """)
+        #expect(try MujunBinary.run(["ingest", "parcels", parcels.path], environment: env).status == 0)
+        #expect(try MujunBinary.run(["flag", "--as-of", "2025-03-15"], environment: env).status == 0)
+        let evaluate = try MujunBinary.run(["evaluate", "--year", "2024", "--publish", "--allow-incomplete"], environment: env)
+        #expect(evaluate.status == 0, "\(evaluate.stderr)")
+        let export = try MujunBinary.run(["export", "all", "--date", "2025-03-15", "--out", folder.url.appendingPathComponent("lists").path],
+                                         environment: env)
+        #expect(export.status == 0, "\(export.stderr)")
+        let job = try JobFolder(name: "loader", steps: ["ingest-inbox", "flag: {as_of: today}", "export: {lists: all}"])
+        let run = try job.run(environment: env)
+        #expect(run.status == 0, "\(run.stderr)")
+        let status = try MujunBinary.run(["status", "--jobs-dir", job.jobs.path], environment: env)
+        #expect(!status.stderr.contains("permission denied"), "\(status.stderr)")
+        #expect(status.stdout.contains("loader"))
+        // The loader still cannot migrate, nor write the mart's tables directly.
+        #expect(try MujunBinary.run(["migrate"], environment: env).status != 0)
+        #expect(try admin.execute("SELECT relowner::regrole::text FROM pg_class WHERE oid = 'core.registry_b1'::regclass").scalar() == "mujun_owner")
+    }
 }
