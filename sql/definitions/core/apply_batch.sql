@@ -6,9 +6,7 @@
 CREATE OR REPLACE FUNCTION core.apply_batch(p_kind text, p_batch bigint) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    history text := CASE p_kind WHEN 'registry' THEN 'core.registry_rows' WHEN 'tax' THEN 'core.tax_rows'
-                                WHEN 'power' THEN 'core.power_rows' WHEN 'parcels' THEN 'core.parcel_rows'
-                                WHEN 'accounts' THEN 'core.account_rows' END;
+    history text := core.history_table(p_kind);
     name text := p_kind || '_b' || p_batch;
 BEGIN
     IF history IS NULL THEN
