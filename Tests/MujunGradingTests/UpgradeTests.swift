@@ -105,9 +105,9 @@ struct UpgradeTests {
             (rank(a), a) < (rank(b), b)
         }
         #expect(files == ["registry_2024-12-31.csv", "parcels_2024-12-31.csv", "tax_2024-12-31.csv", "power_2024-12-31.csv"])
-        // Today's loader creates and applies a batch through functions main did not have
-        // (its loader ran that DDL itself, as a superuser): they (and the kind → table they read) are installed here first, as
-        // mujun_owner, the way migrate installs them.
+        // Today's loader creates and applies a batch through functions main did not have (its
+        // loader ran that DDL itself, as a superuser): they, and the kind → table function they
+        // call, are installed here first, as mujun_owner, the way migrate installs them.
         let migrator = try Migrator(connection: connection)
         for name in ["core.history_table", "core.create_batch_table", "core.apply_batch"] {
             let definition = try #require(migrator.definitions.first { $0.qualifiedName == name })

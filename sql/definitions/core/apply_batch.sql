@@ -9,9 +9,6 @@ DECLARE
     history text := core.history_table(p_kind);
     name text := p_kind || '_b' || p_batch;
 BEGIN
-    IF history IS NULL THEN
-        RAISE EXCEPTION 'unknown extract kind %', p_kind USING ERRCODE = '22023';
-    END IF;
     EXECUTE format('ALTER TABLE %s ATTACH PARTITION staging.%I FOR VALUES IN (%s)', history, name, p_batch);
     EXECUTE format('ALTER TABLE staging.%I SET SCHEMA core', name);
 END

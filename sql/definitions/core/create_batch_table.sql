@@ -11,9 +11,6 @@ DECLARE
     history text := core.history_table(p_kind);
     name text := p_kind || '_b' || p_batch;
 BEGIN
-    IF history IS NULL THEN
-        RAISE EXCEPTION 'unknown extract kind %', p_kind USING ERRCODE = '22023';
-    END IF;
     EXECUTE format('CREATE TABLE staging.%I (LIKE %s INCLUDING DEFAULTS, CONSTRAINT %I CHECK (batch_id = %s))',
                    name, history, name || '_batch', p_batch);
     EXECUTE format('ALTER TABLE staging.%I ALTER COLUMN batch_id SET DEFAULT %s, ALTER COLUMN as_of SET DEFAULT %L::date',
