@@ -109,6 +109,8 @@ public final class BatchLoader {
         var rowsRead = 0
         var unknownColumns: [String] = []
         var duplicates = 0
+        var oversized = 0
+        var firstOversized: Int?
         var status = BatchReport.Status.applied
         var message = ""
 
@@ -143,6 +145,13 @@ public final class BatchLoader {
                     } catch {
                         try spool.add(batchID: batchID, line: record.line, column: error.column,
                                       reason: error.reason, raw: record.rawText)
+                        // The spec's reason codes are a closed list (extracts.md): a record over
+                        // the record limit stays wrong_field_count, and the batch's message says
+                        // why (issue 16 item 11).
+                        if record.rawTruncated {
+                            oversized += 1
+                            firstOversized = firstOversized ?? record.line
+                        }
                     }
                     if rows.count >= CopyIn.pieceSize {
                         try copy.write(rows.bytes)
@@ -193,6 +202,11 @@ public final class BatchLoader {
                 // Applied rows belong to core: the partition leaves staging (a catalog change only).
                 try tx.execute("SELECT core.apply_batch($1, $2)", [kind.rawValue, batchID])
                 message = rejected == 0 ? "applied" : "applied; \(rejected) row\(rejected == 1 ? "" : "s") rejected"
+            }
+            if let line = firstOversized {
+                message += "; \(oversized) record\(oversized == 1 ? "" : "s") longer than the record limit of "
+                    + "\(ExtractReader.recordLimitBytes / (1024 * 1024)) MiB (a quote left open? first at line \(line)), "
+                    + "rejected as wrong_field_count"
             }
 
             var byReason = spool.byReason
@@ -288,10 +302,15 @@ public final class BatchLoader {
         let target = file.deletingLastPathComponent()
             .appendingPathComponent(BatchLoader.rejectsFileName(for: file.lastPathComponent))
         let temporary = target.appendingPathExtension("tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+        // A leftover (or a planted link) is removed, never followed: the file is made anew,
+        // exclusively (issue 16 item 5).
+        unlink(temporary.path)
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o640)
+        guard fd >= 0 else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path,
+                                                                NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
-        let handle = try FileHandle(forWritingTo: temporary)
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         do {
             try connection.copyOut("""
                 COPY (SELECT line, column_name AS "column", reason, raw FROM runs.rejects

@@ -34,8 +34,11 @@ public final class ExtractReader {
     /// be `bad_encoding`). Pass the batch's reject limit as the ratio.
     public convenience init(path: String, encoding: ExtractEncoding, maxInvalidLineRatio: Double = 0.05) throws {
         try self.init(path: path, encoding: encoding, maxInvalidLineRatio: maxInvalidLineRatio,
-                      chunkSize: 64 * 1024, maxRecordBytes: 64 * 1024 * 1024)
+                      chunkSize: 64 * 1024, maxRecordBytes: ExtractReader.recordLimitBytes)
     }
+
+    /// The longest record read whole (64 MiB); a longer one is kept cut short and rejected.
+    public static let recordLimitBytes = 64 * 1024 * 1024
 
     /// `chunkSize` and `maxRecordBytes` are injectable so tests can split every construct across
     /// chunk boundaries and exercise the oversized-record path with small files.

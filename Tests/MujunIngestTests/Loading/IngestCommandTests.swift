@@ -173,6 +173,24 @@ struct IngestCommandTests {
         }
     }
 
+    @Test("a quoted field over the 64 MiB record limit: rejected, and the batch's message says why")
+    func oversizedRecord() throws {
+        let db = try TestDatabase.migrated()
+        let folder = try TemporaryDirectory()
+        var data = Data("uscc,period,vat\n\(Codes.a),2024-01,1\n\(Codes.a),\"".utf8)
+        data.append(Data(repeating: UInt8(ascii: "a"), count: 65 * 1024 * 1024))
+        data.append(Data("\",1\n\(Codes.a),2024-03,1\n".utf8))
+        let file = try folder.write("tax.csv", data)
+        let outcome = try MujunBinary.run(["ingest", "tax", file.path, "--json", "--max-reject-ratio", "0.5"],
+                                          environment: db.environment)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try JSONDecoder().decode(LoadReport.self, from: Data(outcome.stdout.utf8))
+        // Before: only "applied; 1 row rejected", the reason wrong_field_count and nothing else.
+        #expect(report.files.first?.batch?.rejectsByReason == ["wrong_field_count": 1])
+        #expect(report.files.first?.message.contains(
+            "1 record longer than the record limit of 64 MiB (a quote left open? first at line 3), rejected as wrong_field_count") == true)
+    }
+
     @Test("--as-of outside 1900–2099 is a usage error, like the other commands' dates")
     func asOfRange() throws {
         let folder = try TemporaryDirectory()
