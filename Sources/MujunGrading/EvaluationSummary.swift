@@ -6,13 +6,19 @@ public struct EvaluationSummary: Sendable, Codable {
         public let name: String
         public let from: String
         public let to: String
+        /// The indicator whose share of the weight changed most in the move's direction
+        /// (`--compare`; nil when a row is not graded in one of the runs).
+        public var drivenBy: String?
 
-        public init(uscc: String, name: String, from: String, to: String) {
+        public init(uscc: String, name: String, from: String, to: String, drivenBy: String? = nil) {
             self.uscc = uscc
             self.name = name
             self.from = from
             self.to = to
+            self.drivenBy = drivenBy
         }
+
+        enum CodingKeys: String, CodingKey { case uscc, name, from, to, drivenBy = "driven_by" }
     }
 
     public var runID: Int64
@@ -28,9 +34,15 @@ public struct EvaluationSummary: Sendable, Codable {
     /// "from→to" → enterprises, for `--compare`.
     public var matrix: [String: Int]?
     public var moves: [Move]?
+    /// Indicator → the number of moves it drove (`--compare`).
+    public var drivers: [String: Int]?
+    /// What the run records about itself: a previous_year benchmark that fell back to same_year,
+    /// adjustments not applied, edition-2 procedure keys not applied yet.
+    public var notes: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", year, policy, policySHA256 = "policy_sha256", complete
         case missingMonths = "missing_months", published, grades, comparedWith = "compared_with", matrix, moves
+        case drivers, notes
     }
 }

@@ -23,6 +23,11 @@ public final class Evaluator {
         try SQLScript.folder(folder, displayedAs: "sql/grading", where: { $0.first?.isNumber == true })
     }
 
+    /// What drove each class move of `--compare`: `sql/grading/compare_drivers.sql`.
+    static func compareDrivers() throws -> SQLScript {
+        try SQLScript(contentsOf: folder.appendingPathComponent("compare_drivers.sql"), name: "sql/grading/compare_drivers.sql")
+    }
+
     /// The completeness gate of evaluation.md §1 (details.md #28): `sql/grading/completeness.sql`.
     static func completenessGate() throws -> SQLScript {
         try SQLScript(contentsOf: folder.appendingPathComponent("completeness.sql"), name: "sql/grading/completeness.sql")
@@ -30,17 +35,20 @@ public final class Evaluator {
 
     /// Months of the year without applied tax or power data, and missing registry/parcels
     /// batches, in `tx` (which must be open).
-    static func missingInputs(year: Int, in tx: Connection) throws -> [String] {
-        try SQLRunner([try completenessGate()], settings: [("mujun.year", String(year))]).run(in: tx)
+    static func missingInputs(year: Int, needsStatistics: Bool = false, in tx: Connection) throws -> [String] {
+        try SQLRunner([try completenessGate()], settings: [("mujun.year", String(year)),
+                                                          ("mujun.needs_statistics", String(needsStatistics))]).run(in: tx)
         let result = try tx.execute("SELECT missing FROM grading_missing_inputs ORDER BY missing")
         return (0..<result.rowCount).compactMap { result.string($0, 0) }
     }
 
     /// Months of the year without applied tax or power data, and missing registry/parcels
     /// batches (the completeness gate of evaluation.md §1; details.md #28).
-    public func missingInputs(year: Int) throws -> [String] {
-        if connection.inTransaction { return try Evaluator.missingInputs(year: year, in: connection) }
-        return try connection.transaction { tx in try Evaluator.missingInputs(year: year, in: tx) }
+    public func missingInputs(year: Int, needsStatistics: Bool = false) throws -> [String] {
+        if connection.inTransaction { return try Evaluator.missingInputs(year: year, needsStatistics: needsStatistics, in: connection) }
+        return try connection.transaction { tx in
+            try Evaluator.missingInputs(year: year, needsStatistics: needsStatistics, in: tx)
+        }
     }
 
     public func evaluate(year: Int, policy: PolicyProfile, publish: Bool = false, allowIncomplete: Bool = false,
@@ -51,7 +59,7 @@ public final class Evaluator {
             // input_batch_ids lists exactly what its files read.
             try connection.transaction(.repeatableRead) { tx in
                 try tx.holdAppliedExtracts()
-                let missing = try Evaluator.missingInputs(year: year, in: tx)
+                let missing = try Evaluator.missingInputs(year: year, needsStatistics: policy.weightsStatistics, in: tx)
                 if !missing.isEmpty && !allowIncomplete {
                     throw GradingError(.incompleteYear, "year \(year) is incomplete: missing \(missing.joined(separator: ", ")); "
                                        + "load the missing extracts, or run with --allow-incomplete")
@@ -80,7 +88,16 @@ public final class Evaluator {
                 // Province-scale sorts and hashes stay in memory (docs/benchmarks.md).
                 var runner = SQLRunner(steps, settings: [("mujun.run_id", String(runID)), ("work_mem", "256MB")], logger: logger)
                 runner.afterEachScript = afterEachScript
-                try runner.run(in: tx)
+                do {
+                    try runner.run(in: tx)
+                } catch let error as DatabaseError where error.sqlState == "MJ065" {
+                    // 04_benchmarks.sql: a previous_year benchmark with no published row to read.
+                    throw GradingError(.benchmarkUnavailable, error.message)
+                }
+                if !policy.procedureKeysSet.isEmpty {
+                    try tx.execute("UPDATE runs.evaluation_runs SET notes = notes || $2::text WHERE run_id = $1", [runID,
+                        "procedure keys not applied yet (edition 2 procedure): " + policy.procedureKeysSet.joined(separator: ", ")])
+                }
                 try tx.execute("UPDATE runs.evaluation_runs SET finished_at = $2::timestamptz WHERE run_id = $1",
                                [runID, Date().sqlTimestamp])
                 if publish { try Evaluator.publish(runID, in: tx, at: Date()) }
@@ -90,6 +107,8 @@ public final class Evaluator {
                     complete: missing.isEmpty, missingMonths: missing, published: publish, grades: [:])
                 let counts = try tx.execute("SELECT grade, count(*) FROM runs.enterprise_grades WHERE run_id = $1 GROUP BY grade", [runID])
                 for r in 0..<counts.rowCount { summary.grades[counts.string(r, 0) ?? "?"] = Int(counts.string(r, 1) ?? "0") }
+                let notes = try tx.execute("SELECT unnest(notes) FROM runs.evaluation_runs WHERE run_id = $1", [runID])
+                summary.notes = (0..<notes.rowCount).compactMap { notes.string($0, 0) }
                 if let base {
                     try storeComparison(tx, run: runID, base: base, into: &summary)
                 }
@@ -120,10 +139,16 @@ public final class Evaluator {
             WHERE b.grade IS DISTINCT FROM n.grade
             ORDER BY coalesce(n.uscc, b.uscc) COLLATE "C"
             """, [run, base])
+        let drivers = try tx.execute(try Evaluator.compareDrivers().sql, [run, base])
+        var drivenBy: [String: String] = [:]
+        for r in 0..<drivers.rowCount { drivenBy[drivers.string(r, 0) ?? ""] = drivers.string(r, 1) }
         summary.moves = (0..<moves.rowCount).map {
-            EvaluationSummary.Move(uscc: moves.string($0, 0) ?? "", name: moves.string($0, 1) ?? "",
-                                   from: moves.string($0, 2) ?? "", to: moves.string($0, 3) ?? "")
+            let uscc = moves.string($0, 0) ?? ""
+            return EvaluationSummary.Move(uscc: uscc, name: moves.string($0, 1) ?? "",
+                                          from: moves.string($0, 2) ?? "", to: moves.string($0, 3) ?? "",
+                                          drivenBy: drivenBy[uscc])
         }
+        summary.drivers = drivenBy.values.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 
     /// `mujun publish RUN_ID`: makes a run the one lists and analysts see for its year; the

@@ -9,6 +9,9 @@ public struct GradingError: Error, Sendable, CustomStringConvertible {
         case unknownRun = "unknown_run"
         /// An operator entry that cannot be applied (bad grade, unknown enterprise…).
         case badEntry = "bad_entry"
+        /// A `previous_year` benchmark with no published row of Y−1 to read (exit 65,
+        /// spec indicators.md §3, details.md #100).
+        case benchmarkUnavailable = "benchmark_unavailable"
     }
 
     public let code: Code

@@ -13,6 +13,8 @@ public struct PolicyProfile: Sendable {
         public let weight: String
         /// A fixed benchmark; nil: `benchmark_factor` × the cohort mean.
         public let benchmark: String?
+        /// `ratio` or `minmax` (spec indicators.md §3).
+        public var method: String = "ratio"
     }
 
     public let name: String
@@ -28,6 +30,30 @@ public struct PolicyProfile: Sendable {
     public let industrialLandUses: [String]
     public let indicators: [String: [String: Indicator]]
     public let classCuts: (a: String, b: String, c: String)
+    /// The parts of a cohort's name, in the name's order (indicators.md §6).
+    public let cohortBy: [String]
+
+    /// Whether a weighted indicator reads the statistics row (spec indicators.md §2), so that
+    /// `evaluate` requires an applied statistics batch of the year (details.md #117).
+    public var weightsStatistics: Bool {
+        indicators.values.contains { $0.keys.contains { !["tax_per_mu", "sales_per_mu", "tax_per_kwh"].contains($0) } }
+    }
+
+    /// Edition-2 procedure keys (procedure.md) the profile sets: checked on load, applied only
+    /// once the procedure is built (issue 15), so `evaluate` and `flag` say so instead of
+    /// pretending to follow them.
+    public var procedureKeysSet: [String] {
+        var keys: [String] = []
+        if case .map(let root) = tree {
+            for (section, names) in [("land", ["require_determination", "rectify_years"]),
+                                     ("lists", ["enterprise_lists"]), ("evaluation", ["require_notice", "notice_days",
+                                     "effective_lead_days", "objection_contact"])] {
+                guard case .map(let pairs)? = root.first(where: { $0.0 == section })?.1 else { continue }
+                keys += names.filter { n in pairs.contains { $0.0 == n } }.map { "\(section).\($0)" }
+            }
+        }
+        return keys
+    }
 
     public var canonicalJSON: String { tree.canonicalJSON }
 
@@ -78,6 +104,7 @@ public struct PolicyProfile: Sendable {
         industrialLandUses = checked.industrialLandUses
         indicators = checked.indicators
         classCuts = checked.classCuts
+        cohortBy = checked.cohortBy
     }
 
     /// Parses YAML text into the plain tree (shared with job files, which are YAML too).

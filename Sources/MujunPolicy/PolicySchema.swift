@@ -10,10 +10,15 @@ struct PolicySchema {
         var sections: [String] = []
         var industrialLandUses: [String] = []
         var indicators: [String: [String: PolicyProfile.Indicator]] = [:]
+        var cohortBy: [String] = ["scale"]
         var classCuts = (a: "", b: "", c: "")
     }
 
-    static let indicatorNames: Set<String> = ["tax_per_mu", "sales_per_mu", "tax_per_kwh"]
+    /// The indicator catalogue of spec indicators.md §2, in its order.
+    static let catalogue = ["tax_per_mu", "sales_per_mu", "tax_per_kwh", "value_added_per_mu", "value_added_per_tce",
+                            "value_added_per_emission", "labour_productivity", "rd_ratio", "tech_investment_per_mu",
+                            "tax_per_emission"]
+    static let indicatorNames = Set(catalogue)
     static let taxColumns: Set<String> = ["vat", "corporate_income_tax", "individual_income_tax",
                                           "urban_land_use_tax", "property_tax", "other_taxes"]
 
@@ -34,7 +39,8 @@ struct PolicySchema {
         guard !out.industrialLandUses.isEmpty else { throw error("grading.industrial_land_uses", "at least one land use") }
         _ = try grading.number("min_land_mu_below_scale", atLeast: 0)
         _ = try grading.integer("new_production_years", atLeast: 0)
-        _ = try grading.bool("cohort_by_region")
+        out.cohortBy = try cohortBy(&grading)
+        try industryGroups(&grading)
         _ = try grading.integer("min_cohort_size", atLeast: 1)
         _ = try grading.list("grading_tax_excludes") { v, p in
             let s = try text(v, p)
@@ -52,6 +58,13 @@ struct PolicySchema {
         }
         out.classCuts = (a, b, c)
         _ = try grading.bool("idle_land_veto")
+        _ = try grading.optionalBool("hold_d_on_missing_data")
+        if let value = grading.takeOptional("adjustments") {
+            var adjustments = try Keys(value, "grading.adjustments", self)
+            _ = try adjustments.number("max_bonus", atLeast: 0)
+            _ = try adjustments.number("max_deduction", atLeast: 0)
+            try adjustments.finish()
+        }
         var cohorts = try Keys(grading.take("indicators"), "grading.indicators", self)
         for cohort in ["above", "below"] {
             let path = "grading.indicators.\(cohort)"
@@ -59,16 +72,13 @@ struct PolicySchema {
             var table: [String: PolicyProfile.Indicator] = [:]
             for key in indicators.keys {
                 guard PolicySchema.indicatorNames.contains(key) else {
-                    throw error("\(path).\(key)", "unknown indicator; use tax_per_mu, sales_per_mu or tax_per_kwh")
+                    throw error("\(path).\(key)", "unknown indicator; use one of the catalogue's: "
+                                + PolicySchema.catalogue.joined(separator: ", "))
                 }
-                var indicator = try Keys(indicators.take(key), "\(path).\(key)", self)
-                let weight = try indicator.number("weight", atLeast: 0)
-                let benchmark = try indicator.optionalNumber("benchmark", above: 0)
-                try indicator.finish()
-                table[key] = PolicyProfile.Indicator(weight: weight, benchmark: benchmark)
+                table[key] = try indicator(indicators.take(key), "\(path).\(key)")
             }
             try indicators.finish()
-            guard table.values.contains(where: { Double($0.weight)! > 0 }) else {
+            guard !table.isEmpty, table.values.contains(where: { Double($0.weight)! > 0 }) else {
                 throw error(path, "at least one indicator with a weight above 0")
             }
             out.indicators[cohort] = table
@@ -83,6 +93,8 @@ struct PolicySchema {
         _ = try land.fraction("idle_invested_share")
         _ = try land.number("idle_fee_rate", atLeast: 0, atMost: 1)
         _ = try land.integer("recover_after_years", atLeast: 0)
+        _ = try land.optionalBool("require_determination")
+        if land.has("rectify_years") { _ = try land.integer("rectify_years", atLeast: 0) }
         _ = try land.optionalDate("recover_if_supplied_before")
         _ = try land.integer("stopped_months", atLeast: 1)
         _ = try land.number("stopped_month_max_kwh", atLeast: 0)
@@ -117,9 +129,19 @@ struct PolicySchema {
         _ = try water.number("D", atLeast: 0)
         _ = try water.number("idle", atLeast: 0)
         try water.finish()
+        if let value = surcharge.takeOptional("gas") {
+            var gas = try Keys(value, "lists.surcharge.gas", self)
+            _ = try gas.number("C", atLeast: 0)
+            _ = try gas.number("D", atLeast: 0)
+            _ = try gas.number("idle", atLeast: 0)
+            try gas.finish()
+        }
         try surcharge.finish()
         _ = try lists.bool("freeze_requires_determination")
+        if let value = lists.takeOptional("enterprise_lists") { try enterpriseLists(value) }
         try lists.finish()
+
+        if let value = root.takeOptional("evaluation") { try evaluation(value) }
 
         var targets = try Keys(root.take("targets"), "targets", self)
         _ = try targets.optionalNumber("idle_disposal_ratio", atLeast: 0, atMost: 1)
@@ -147,8 +169,9 @@ struct PolicySchema {
     }
 
     func number(_ v: PolicyValue, _ p: String, atLeast low: Double? = nil, above: Double? = nil,
-                atMost high: Double? = nil) throws -> String {
+                atMost high: Double? = nil, below: Double? = nil) throws -> String {
         guard case .number(let n) = v, let x = Double(n) else { throw error(p, "a number") }
+        if let below, x >= below { throw error(p, "a number < \(below), got \(n)") }
         if let low, x < low { throw error(p, "a number ≥ \(low), got \(n)") }
         if let above, x <= above { throw error(p, "a number > \(above), got \(n)") }
         if let high, x > high { throw error(p, "a number ≤ \(high), got \(n)") }
@@ -193,13 +216,21 @@ struct PolicySchema {
 
         mutating func text(_ key: String) throws -> String { try schema.text(take(key), sub(key)) }
 
+        func has(_ key: String) -> Bool { pairs.contains { $0.0 == key } }
+
+        mutating func optionalBool(_ key: String) throws -> Bool? {
+            guard has(key) else { return nil }
+            return try bool(key)
+        }
+
         mutating func bool(_ key: String) throws -> Bool {
             guard case .bool(let b) = try take(key) else { throw schema.error(sub(key), "true or false") }
             return b
         }
 
-        mutating func number(_ key: String, atLeast: Double? = nil, above: Double? = nil, atMost: Double? = nil) throws -> String {
-            try schema.number(take(key), sub(key), atLeast: atLeast, above: above, atMost: atMost)
+        mutating func number(_ key: String, atLeast: Double? = nil, above: Double? = nil, atMost: Double? = nil,
+                             below: Double? = nil) throws -> String {
+            try schema.number(take(key), sub(key), atLeast: atLeast, above: above, atMost: atMost, below: below)
         }
 
         mutating func optionalNumber(_ key: String, atLeast: Double? = nil, above: Double? = nil, atMost: Double? = nil) throws -> String? {

@@ -55,11 +55,11 @@ struct GradingTests {
         "F10": "C A 115.0000 1 10 above idle_land_veto;no_power_data 0",
         "B1": "B B 80.0000 1 2 below  0",
         "G1": "D D 20.0000 2 2 below  1",
-        "B2": "N N - - - - below_min_land 0",
-        "N1": "N N - - - - not_active 0",
-        "N2": "N N - - - - no_land 0",
-        "T1": "T T - - - - construction_period 0",
-        "T2": "T T - - - - new_production 0",
+        "B2": "N N - - - below below_min_land 0",
+        "N1": "N N - - - above not_active 0",
+        "N2": "N N - - - above no_land 0",
+        "T1": "T T - - - above construction_period 0",
+        "T2": "T T - - - above new_production 0",
     ]
 
     @Test("the worked example: scores, ties, negative tax, no power, N and T reasons, idle veto")
@@ -124,12 +124,12 @@ struct GradingTests {
         let load = BackgroundLoad()
         let evaluator = Evaluator(connection: fixture.connection)
         // Another session applies the correction after the classes and before the vetoes
-        // (05_overrides.sql). Before issue 16 the run read it from there on (the batch's rows
+        // (07_overrides.sql). Before issue 16 the run read it from there on (the batch's rows
         // are COPY … FREEZE and its ATTACH PARTITION is a catalog change: neither waits for a
         // snapshot): F10 came out A on the old scores, and input_batch_ids did not list it. Now
         // the load waits at its ATTACH until the run ends.
         evaluator.afterEachScript = { script in
-            guard script.name.hasSuffix("/04_classes.sql") else { return }
+            guard script.name.hasSuffix("/06_classes.sql") else { return }
             load.start {
                 var options = IngestOptions(today: CalendarDay("2025-01-15")!)
                 options.maxRejectRatio = 0
@@ -246,14 +246,19 @@ struct GradingTests {
         #expect(!whatIf.published && whatIf.comparedWith == first.runID)
         // Zhejiang below scale: tax/mu 50 + tax/kWh 50. G1 (tax/kWh 10, the only one defined:
         // benchmark 20, ratio 0.5) = 16.6667 + 25 = 41.6667 overtakes B1 = 33.3333 + 0.
-        let b1 = EvaluationSummary.Move(uscc: GradingFixture.uscc("B1"), name: "企业B1", from: "B", to: "D")
-        let g1 = EvaluationSummary.Move(uscc: GradingFixture.uscc("G1"), name: "企业G1", from: "D", to: "B")
+        // Drivers (compare_drivers.sql): B1's sales/mu share (40 of 100) is gone, the largest fall
+        // (tax/mu only 40 → 33.33); G1's tax/kWh share rises from 0 to 25 of 100.
+        let b1 = EvaluationSummary.Move(uscc: GradingFixture.uscc("B1"), name: "企业B1", from: "B", to: "D",
+                                        drivenBy: "sales_per_mu")
+        let g1 = EvaluationSummary.Move(uscc: GradingFixture.uscc("G1"), name: "企业G1", from: "D", to: "B",
+                                        drivenBy: "tax_per_kwh")
         let expectedMoves: [EvaluationSummary.Move] = [b1, g1]
         #expect(whatIf.moves == expectedMoves)
+        #expect(whatIf.drivers == ["sales_per_mu": 1, "tax_per_kwh": 1])
         #expect(whatIf.matrix?["B→D"] == 1 && whatIf.matrix?["D→B"] == 1 && whatIf.matrix?["A→A"] == 2)
         let rows = try fixture.rows(whatIf.runID)
         #expect(rows["G1"] == "B B 41.6667 1 2 below  0")
-        #expect(rows["B1"] == "D D 33.3333 2 2 below no_power_data 1")
+        #expect(rows["B1"] == "D D 33.3333 2 2 below held_missing_data;no_power_data 1")
         // The published run is still the first.
         #expect(try fixture.connection.execute("SELECT run_id FROM runs.evaluation_runs WHERE published").scalarInt() == Int(first.runID))
     }

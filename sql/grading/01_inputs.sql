@@ -8,9 +8,17 @@
 -- Who: every enterprise of the current registry whose industry section is in the policy's
 --   `grading.sections` gets a row (details.md #37: the current registry version serves every year).
 -- What: L (land_m2), T (tax_yuan, less the policy's grading_tax_excludes), R (sales_yuan),
---   E (kwh), first_production and completion_passed of year Y are core.enterprise_year_inputs
+--   E (kwh), first_production and completion_passed of year Y, and Y's statistics row (VA, REV,
+--   RD, EMP, TCE, EM, TI; NULL when unknown: indicators.md §1) are core.enterprise_year_inputs
 --   (sql/definitions/core/enterprise_year_inputs.sql), the definition mart.enterprise_year
 --   reads too, where each is stated with its source.
+-- Indicators: the catalogue's ten values (indicators.md §2) by core.indicator_values
+--   (sql/definitions/core/indicator_values.sql, which mart.enterprise_year reads too), kept only
+--   where the row's scale weights them (details.md #105: NULL otherwise, N and T rows included).
+-- Cohort: the one the registry data gives (indicators.md §6; details.md #84), see 03_cohorts.sql.
+-- Edition-2 keys an edition-1 profile leaves out take policy-default-ed2.yaml's value
+-- (details.md #126): cohort_by [scale] (or [scale, region] for cohort_by_region: true), no
+-- industry groups, hold_d_on_missing_data true, adjustments off.
 
 -- The run and the policy's grading values, read once: every step joins this one-row table
 -- instead of reading the policy document for each enterprise.
@@ -19,25 +27,66 @@ SELECT c.run_id, c.year, c.year_start, c.year_end, c.policy,
        ARRAY(SELECT jsonb_array_elements_text(c.policy #> '{grading,sections}')) AS sections,
        runs.policy_number(c.policy, 'grading', 'min_land_mu_below_scale') AS min_land_mu_below_scale,
        (c.policy #>> '{grading,new_production_years}')::int AS new_production_years,
-       (c.policy #>> '{grading,cohort_by_region}')::boolean AS cohort_by_region,
+       coalesce(c.policy #> '{grading,cohort_by}' ? 'region', (c.policy #>> '{grading,cohort_by_region}')::boolean, false)
+           AS cohort_by_region,
+       coalesce(c.policy #> '{grading,cohort_by}' ? 'industry', false) AS cohort_by_industry,
+       coalesce(c.policy #> '{grading,industry_groups}', '{}') AS industry_groups,
        runs.policy_number(c.policy, 'grading', 'min_cohort_size') AS min_cohort_size,
        runs.policy_number(c.policy, 'grading', 'benchmark_factor') AS benchmark_factor,
        runs.policy_number(c.policy, 'grading', 'ratio_cap') AS ratio_cap,
        runs.policy_number(c.policy, 'grading', 'class_cuts', 'A') AS cut_a,
        runs.policy_number(c.policy, 'grading', 'class_cuts', 'B') AS cut_b,
        runs.policy_number(c.policy, 'grading', 'class_cuts', 'C') AS cut_c,
-       (c.policy #>> '{grading,idle_land_veto}')::boolean AS idle_land_veto
+       (c.policy #>> '{grading,idle_land_veto}')::boolean AS idle_land_veto,
+       coalesce((c.policy #>> '{grading,hold_d_on_missing_data}')::boolean, true) AS hold_d_on_missing_data,
+       coalesce(runs.policy_number(c.policy, 'grading', 'adjustments', 'max_bonus'), 0) AS max_bonus,
+       coalesce(runs.policy_number(c.policy, 'grading', 'adjustments', 'max_deduction'), 0) AS max_deduction,
+       ARRAY(SELECT i.key FROM jsonb_each(c.policy #> '{grading,indicators,above}') AS i
+             WHERE (i.value ->> 'weight')::numeric > 0) AS weighted_above,
+       ARRAY(SELECT i.key FROM jsonb_each(c.policy #> '{grading,indicators,below}') AS i
+             WHERE (i.value ->> 'weight')::numeric > 0) AS weighted_below
 FROM runs.evaluation_context c;
 
 -- The run's grades while they are computed: the same columns as runs.enterprise_grades.
 CREATE TEMP TABLE run_grades (LIKE runs.enterprise_grades INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT DROP;
 
 INSERT INTO run_grades (run_id, uscc, name, region_code, above_scale, status, industry_code,
-                        land_m2, tax_yuan, sales_yuan, kwh, first_production, completion_passed)
+                        land_m2, tax_yuan, sales_yuan, kwh, first_production, completion_passed,
+                        has_statistics, value_added_yuan, revenue_yuan, output_value_yuan, rd_expense_yuan,
+                        employees_avg, energy_tce, emissions_t, tech_investment_yuan,
+                        tax_per_mu, sales_per_mu, tax_per_kwh, value_added_per_mu, value_added_per_tce,
+                        value_added_per_emission, labour_productivity, rd_ratio, tech_investment_per_mu,
+                        tax_per_emission, unknown_indicators, cohort)
 SELECT run.run_id, i.uscc, i.name, i.region_code, i.above_scale, i.status, i.industry_code,
-       i.land_m2, i.tax_yuan, i.sales_yuan, i.kwh, i.first_production, i.completion_passed
+       i.land_m2, i.tax_yuan, i.sales_yuan, i.kwh, i.first_production, i.completion_passed,
+       i.has_statistics, i.value_added, i.revenue, i.output_value, i.rd_expense,
+       i.employees_avg, i.energy_tce, i.emissions_t, i.tech_investment,
+       -- An indicator the row's scale does not weight is not the run's (details.md #105).
+       CASE WHEN 'tax_per_mu' = ANY (w.weighted) THEN v.tax_per_mu END,
+       CASE WHEN 'sales_per_mu' = ANY (w.weighted) THEN v.sales_per_mu END,
+       CASE WHEN 'tax_per_kwh' = ANY (w.weighted) THEN v.tax_per_kwh END,
+       CASE WHEN 'value_added_per_mu' = ANY (w.weighted) THEN v.value_added_per_mu END,
+       CASE WHEN 'value_added_per_tce' = ANY (w.weighted) THEN v.value_added_per_tce END,
+       CASE WHEN 'value_added_per_emission' = ANY (w.weighted) THEN v.value_added_per_emission END,
+       CASE WHEN 'labour_productivity' = ANY (w.weighted) THEN v.labour_productivity END,
+       CASE WHEN 'rd_ratio' = ANY (w.weighted) THEN v.rd_ratio END,
+       CASE WHEN 'tech_investment_per_mu' = ANY (w.weighted) THEN v.tech_investment_per_mu END,
+       CASE WHEN 'tax_per_emission' = ANY (w.weighted) THEN v.tax_per_emission END,
+       v.unknown,
+       -- The cohort the registry data gives (indicators.md §6; 03_cohorts.sql pools small ones).
+       CASE WHEN i.above_scale THEN 'above' ELSE 'below' END
+       || CASE WHEN run.cohort_by_region THEN '|' || i.region_code ELSE '' END
+       || CASE WHEN run.cohort_by_industry
+               THEN '|' || coalesce((SELECT grp.key
+                                     FROM jsonb_each(run.industry_groups) AS grp
+                                     WHERE grp.value ? substring(i.industry_code FROM 2 FOR 2)), 'other')
+               ELSE '' END
 FROM grading_run run
 CROSS JOIN LATERAL core.enterprise_year_inputs(run.year, run.policy) AS i
+CROSS JOIN LATERAL core.indicator_values(i.land_m2, i.tax_yuan, i.sales_yuan, i.kwh, i.value_added, i.revenue,
+                                         i.rd_expense, i.employees_avg, i.energy_tce, i.emissions_t,
+                                         i.tech_investment) AS v
+CROSS JOIN LATERAL (SELECT CASE WHEN i.above_scale THEN run.weighted_above ELSE run.weighted_below END) AS w (weighted)
 WHERE left(i.industry_code, 1) = ANY (run.sections);
 
 ANALYZE grading_run;

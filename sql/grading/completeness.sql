@@ -7,7 +7,11 @@
 -- A month of Y is missing for tax or power when no applied row of that kind carries it
 -- (core.known_months). The registry and the parcels are versions, not months: each is missing
 -- only while no batch of it was ever applied.
--- One row per gap, `missing`, e.g. 'tax 2024-03', 'parcels (no applied batch)'.
+-- Statistics (details.md #117): when the profile weights an indicator that needs the statistics
+-- row (the evaluator sets `mujun.needs_statistics`), Y is missing `statistics Y` until an
+-- applied statistics batch holds rows of Y (only applied batches are partitions of
+-- core.statistics_rows).
+-- One row per gap, `missing`, e.g. 'tax 2024-03', 'parcels (no applied batch)', 'statistics 2024'.
 
 DROP TABLE IF EXISTS pg_temp.grading_missing_inputs;
 
@@ -20,4 +24,8 @@ FROM kinds k CROSS JOIN months m
 WHERE NOT EXISTS (SELECT 1 FROM core.known_months n WHERE n.kind = k.kind AND n.period = m.period)
 UNION ALL
 SELECT k || ' (no applied batch)' FROM unnest(ARRAY['registry', 'parcels']) AS k
-WHERE NOT EXISTS (SELECT 1 FROM runs.batches b WHERE b.kind = k AND b.status = 'applied');
+WHERE NOT EXISTS (SELECT 1 FROM runs.batches b WHERE b.kind = k AND b.status = 'applied')
+UNION ALL
+SELECT 'statistics ' || current_setting('mujun.year')
+WHERE current_setting('mujun.needs_statistics') = 'true'
+  AND NOT EXISTS (SELECT 1 FROM core.statistics_rows s WHERE s.year = current_setting('mujun.year')::int);

@@ -13,7 +13,8 @@ struct EvaluateCommand: ParsableCommand {
             Refuses (exit 65) when applied tax and power data do not cover all 12 months of Y or no \
             registry/parcels batch was applied, unless --allow-incomplete. --publish makes the run \
             the one lists and analysts see. --compare grades under --policy without publishing and \
-            reports the class changes against the year's published run.
+            reports the class changes against the year's published run (else its latest run), whatever \
+            profile that run used, with the indicator that drove each move.
             """)
 
     @Option(help: "The year to grade.") var year: Int
@@ -46,10 +47,16 @@ struct EvaluateCommand: ParsableCommand {
             if let base = summary.comparedWith, let matrix = summary.matrix {
                 ExitStatus.printError("compared with run \(base): "
                                       + matrix.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                if let drivers = summary.drivers, !drivers.isEmpty {
+                    ExitStatus.printError("moves driven by: " + drivers.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                        .map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                }
                 for move in summary.moves ?? [] {
-                    ExitStatus.printError("  \(move.uscc) \(move.name): \(move.from) → \(move.to)")
+                    ExitStatus.printError("  \(move.uscc) \(move.name): \(move.from) → \(move.to)"
+                                          + (move.drivenBy.map { " (\($0))" } ?? ""))
                 }
             }
+            for note in summary.notes { ExitStatus.printError("note: \(note)") }
         }
     }
 }

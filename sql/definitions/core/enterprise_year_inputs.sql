@@ -15,6 +15,9 @@
 --    (details.md #26).
 -- first_production: earliest production_start_on ≤ Y-12-31 of the parcels counted in L.
 -- completion_passed: a parcel counted in L has agreed_completion_on < Y-12-31 (details.md #38).
+-- Statistics of Y (indicators.md §1, details.md #85): the current core.statistics_current row
+--    of (uscc, Y), NULL columns when there is no row or the field was empty (unknown, never 0);
+--    has_statistics says whether the row exists.
 -- tax_months / power_months: months of Y with a tax row for the enterprise, with a power row on
 --    one of its linked accounts (the mart's data-quality counts; grading does not use them).
 --
@@ -27,7 +30,10 @@
 CREATE OR REPLACE FUNCTION core.enterprise_year_inputs(year integer, policy jsonb)
 RETURNS TABLE (uscc text, name text, region_code text, above_scale boolean, status text, industry_code text,
                land_m2 numeric, first_production date, completion_passed boolean,
-               tax_yuan numeric, sales_yuan numeric, tax_months integer, kwh numeric, power_months integer)
+               tax_yuan numeric, sales_yuan numeric, tax_months integer, kwh numeric, power_months integer,
+               has_statistics boolean, value_added numeric, revenue numeric, output_value numeric,
+               rd_expense numeric, employees_avg integer, energy_tce numeric, emissions_t numeric,
+               tech_investment numeric)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     WITH rules AS MATERIALIZED (
         SELECT make_date(enterprise_year_inputs.year, 1, 1) AS year_start,
@@ -87,11 +93,14 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     SELECT e.uscc, e.name, e.region_code, e.above_scale, e.status, e.industry_code,
            coalesce(land.land_m2, 0), land.first_production, coalesce(land.completion_passed, false),
            coalesce(tax.tax_yuan, 0), coalesce(tax.sales_yuan, 0), coalesce(tax.months, 0)::int,
-           power.kwh, coalesce(bit_count(power.months::bit(12)), 0)::int
+           power.kwh, coalesce(bit_count(power.months::bit(12)), 0)::int,
+           st.uscc IS NOT NULL, st.value_added, st.revenue, st.output_value, st.rd_expense, st.employees_avg,
+           st.energy_tce, st.emissions_t, st.tech_investment
     FROM core.registry_current e
     LEFT JOIN land ON land.uscc = e.uscc
     LEFT JOIN tax ON tax.uscc = e.uscc
     LEFT JOIN power ON power.uscc = e.uscc
+    LEFT JOIN core.statistics_current st ON st.uscc = e.uscc AND st.year = enterprise_year_inputs.year
 $$;
 COMMENT ON FUNCTION core.enterprise_year_inputs(integer, jsonb) IS
-    '某年度每家企业的评价输入（用地、税收、销售、用电）/ one year''s grading inputs per enterprise: land, tax, sales, kWh';
+    '某年度每家企业的评价输入（用地、税收、销售、用电、统计数据）/ one year''s grading inputs per enterprise: land, tax, sales, kWh, statistics';

@@ -1,4 +1,4 @@
--- Grading step 6: consecutive_d_years (spec evaluation.md §5, details.md #63): the number of
+-- Grading step 9: consecutive_d_years (spec evaluation.md §5, details.md #63): the number of
 -- consecutive years ending with Y whose final grade was D — this run's grade for Y, and the
 -- *published* runs' grades for the years before, as published when this run is made.
 -- 1 when only Y is D; 0 when Y is not D. It sets the electricity surcharge step (Suqian 2022).

@@ -1,4 +1,4 @@
--- Grading step 4: ranks and classes (spec evaluation.md §4; Huai'an 2024: A 20 %, B 40 %,
+-- Grading step 6: ranks and classes (spec evaluation.md §4; Huai'an 2024: A 20 %, B 40 %,
 -- C 35 %, D 5 %).
 -- Rank within the cohort by score, highest first; equal scores share the best rank
 -- (competition ranking 1, 2, 2, 4), so firms tied at a class boundary both take the better
@@ -11,7 +11,7 @@ WITH ranked AS (
            rank() OVER (PARTITION BY g.cohort ORDER BY g.score DESC) AS rank,
            count(*) OVER (PARTITION BY g.cohort) AS cohort_size
     FROM run_grades g
-    WHERE g.cohort IS NOT NULL
+    WHERE g.score IS NOT NULL   -- the graded set: N, T and exempted rows have no score
 ), classed AS (
     SELECT r.uscc, r.rank, r.cohort_size,
            CASE

@@ -1,4 +1,4 @@
--- Grading step 5: overrides, in the spec's order (spec evaluation.md §5, details.md #42, #63).
+-- Grading step 7: overrides, in the spec's order (spec evaluation.md §5, details.md #42, #63).
 -- 1. Idle-land veto (seed 002_32db2fb0d19ac012.txt, 金义新区: firms that keep land idle may not
 --    be graded A or B), when the policy's grading.idle_land_veto is on: an enterprise holding a
 --    parcel idle (IDLE-*) as of Y-12-31 whose idle_cause is `enterprise` goes from A/B to C,
