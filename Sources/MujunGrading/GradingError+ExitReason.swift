@@ -5,7 +5,7 @@ import MujunCore
 extension GradingError: ExitReasonProviding {
     public var exitReason: ExitReason {
         switch code {
-        case .incompleteYear, .benchmarkUnavailable: return .dataError
+        case .incompleteYear, .benchmarkUnavailable, .entryState: return .dataError
         case .nothingToCompare, .unknownRun, .badEntry: return .failed
         }
     }

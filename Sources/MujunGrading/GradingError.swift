@@ -12,6 +12,8 @@ public struct GradingError: Error, Sendable, CustomStringConvertible {
         /// A `previous_year` benchmark with no published row of Y−1 to read (exit 65,
         /// spec indicators.md §3, details.md #100).
         case benchmarkUnavailable = "benchmark_unavailable"
+        /// An entry that cannot change as asked: unknown id, already revoked (exit 65).
+        case entryState = "entry_state"
     }
 
     public let code: Code

@@ -27,6 +27,8 @@ struct Mujun: ParsableCommand {
             PublishCommand.self,
             VetoCommand.self,
             ReviewCommand.self,
+            AdjustCommand.self,
+            ExemptCommand.self,
             GrantRegionCommand.self,
             RevokeRegionCommand.self,
             RunCommand.self,

@@ -110,7 +110,7 @@ struct MigrationTests {
         let outcome = try migrator.run()
         let order = outcome.definitions.map(\.qualifiedName)
         #expect(order == migrator.definitions.map(\.qualifiedName))
-        #expect(Set(order).count == 34)
+        #expect(Set(order).count == 36)
         // Derived from the names each file mentions: the mart's year inputs come after the
         // function they call, which comes after the scope and the links it reads.
         func position(_ name: String) -> Int { order.firstIndex(of: name) ?? -1 }
@@ -121,8 +121,9 @@ struct MigrationTests {
         #expect(position("core.enterprise_year_inputs") < position("mart.enterprise_year"))
         #expect(position("mart.region_restricted") < position("mart.parcel_flags"))
         #expect(migrator.definitions.first { $0.qualifiedName == "mart.enterprise_year" }?.dependencies
-                == ["core.enterprise_year_inputs", "core.known_months", "mart.region_restricted", "runs.login_regions"])
-        #expect(try connection.execute("SELECT count(*) FROM public.mujun_schema_definitions").scalarInt() == 34)
+                == ["core.enterprise_year_inputs", "core.indicator_values", "core.known_months", "mart.region_restricted",
+                    "runs.login_regions"])
+        #expect(try connection.execute("SELECT count(*) FROM public.mujun_schema_definitions").scalarInt() == 36)
         let again = try Migrator(connection: connection).run()
         #expect(again.migrations.isEmpty && again.definitions.isEmpty)
     }

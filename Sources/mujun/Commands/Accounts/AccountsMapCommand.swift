@@ -32,8 +32,8 @@ struct AccountsMapCommand: ParsableCommand {
 
 /// Who made an operator entry, and why (the audit trail of spec evaluation.md §5).
 struct OperatorEntryOptions: ParsableArguments {
-    @Option(help: "Why (kept in the audit trail).") var reason: String
-    @Option(help: "Document number (文号), if any.") var document: String?
+    @Option(name: [.customLong("reason"), .customLong("why")], help: "Why (kept in the audit trail).") var reason: String
+    @Option(name: [.customLong("document"), .customLong("doc")], help: "Document number (文号), if any.") var document: String?
     @Option(help: "Who (default: $USER).") var by: String = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
 
     func validate() throws {
