@@ -9,7 +9,8 @@
 -- Reasons, each counting only when its surcharge is above 0:
 --   grade_D  final grade D in the published evaluation of year Y (list_context.evaluation_run_id);
 --            the step is D[min(consecutive_d_years, number of steps)] (default electricity
---            1 → 0.05, 2 → 0.08, ≥ 3 → 0.10; water 0.17)
+--            1 → 0.05, 2 → 0.08, ≥ 3 → 0.10; water 0.17); not for a held D (indicators.md §7,
+--            details.md #91: a D resting on missing data waits for a review; its land grounds count)
 --   grade_C  final grade C, when the profile sets a C surcharge above 0 (0 by default)
 --   IDLE-*   holds a parcel flagged IDLE-1/IDLE-2 in the flag run whose idle_cause is
 --            `enterprise` (details.md #45: the same rule as grading's idle-land veto)
@@ -33,6 +34,7 @@ WITH rates AS (
     FROM rates r
     JOIN runs.enterprise_grades g ON g.run_id = r.evaluation_run_id
     WHERE g.grade = 'D'
+      AND NOT g.held_d   -- a held D is on no list for its grade until a review (details.md #91)
     UNION ALL
     SELECT g.uscc, 'grade_C', (r.rate ->> 'C')::numeric
     FROM rates r
