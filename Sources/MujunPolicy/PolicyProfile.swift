@@ -15,6 +15,12 @@ public struct PolicyProfile: Sendable {
         public let benchmark: String?
         /// `ratio` or `minmax` (spec indicators.md §3).
         public var method: String = "ratio"
+
+        public init(weight: String, benchmark: String?, method: String = "ratio") {
+            self.weight = weight
+            self.benchmark = benchmark
+            self.method = method
+        }
     }
 
     public let name: String
