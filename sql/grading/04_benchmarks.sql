@@ -69,7 +69,7 @@ WITH cohorts AS (
 )
 SELECT i.cohort, i.region_code, i.indicator, i.weight, i.method, i.benchmark_basis, i.cap, i.floor, i.missing,
        coalesce(s.n_defined, 0) AS n_defined, s.mean, s.min, s.max, i.fixed_benchmark,
-       i.benchmark_basis = 'previous_year' AND NOT p.any_published AS fell_back,
+       coalesce(i.benchmark_basis = 'previous_year' AND NOT p.any_published, false) AS fell_back,
        CASE WHEN i.benchmark_basis = 'previous_year' AND p.any_published THEN p.run_id END AS basis_run_id,
        CASE WHEN i.benchmark_basis = 'previous_year' AND p.any_published
             THEN coalesce(prev_own.mean_found, prev_scale.mean_found) END AS previous_found,
