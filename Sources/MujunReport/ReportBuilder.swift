@@ -42,7 +42,7 @@ public struct ReportBuilder {
             "grade_legend_graded": ReportBuilder.grades.prefix(4).map { ["grade": $0.grade, "label": $0.label, "color": $0.color] },
         ]
         try gradesSection(runID, into: &context)
-        try histogramSection(runID, into: &context)
+        try indicatorSections(runID, into: &context)
         context["flag_as_of"] = try connection.execute("SELECT coalesce(max(as_of)::text, '—') FROM runs.flag_runs").scalar() ?? "—"
         try landSection(into: &context)
         try topBottomSection(runID, into: &context)
@@ -89,8 +89,37 @@ public struct ReportBuilder {
         }
     }
 
-    func histogramSection(_ runID: Int, into context: inout [String: Any]) throws {
-        let result = try query("02_tax_per_mu_histogram.sql", [runID])
+    /// The report's unit for a catalogue unit: a label and the divisor from the stored value.
+    static func unit(_ catalogueUnit: String) -> (label: String, divisor: String) {
+        switch catalogueUnit {
+        case "yuan/mu": return ("万元/亩", "10000")
+        case "yuan/tce": return ("万元/吨标准煤", "10000")
+        case "yuan/t": return ("万元/吨", "10000")
+        case "yuan/person": return ("万元/人", "10000")
+        case "ratio": return ("%", "0.01")
+        default: return ("元/千瓦时", "1")
+        }
+    }
+
+    /// One histogram per indicator the run's profile weights, by final grade, with each
+    /// cohort's benchmark marked (issue 14).
+    func indicatorSections(_ runID: Int, into context: inout [String: Any]) throws {
+        let indicators = try query("07_indicators.sql", [runID])
+        var sections: [[String: Any]] = []
+        for i in 0..<indicators.rowCount {
+            let indicator = indicators.string(i, 0) ?? "", name = indicators.string(i, 1) ?? ""
+            let unit = ReportBuilder.unit(indicators.string(i, 2) ?? "")
+            var section = try histogram(runID, indicator: indicator, name: name, unit: unit)
+            section["id"] = indicator.replacingOccurrences(of: "_", with: "-")
+            section["number"] = i + 1
+            section["title"] = "\(name)分布 \(indicator) (\(unit.label)) by final grade"
+            sections.append(section)
+        }
+        context["indicator_sections"] = sections
+    }
+
+    func histogram(_ runID: Int, indicator: String, name: String, unit: (label: String, divisor: String)) throws -> [String: Any] {
+        let result = try query("02_indicator_histogram.sql", [runID, indicator, unit.divisor])
         var bins: [Int: [String: Int]] = [:]
         var upper: [Int: Double] = [:]
         for r in 0..<result.rowCount {
@@ -98,8 +127,8 @@ public struct ReportBuilder {
             upper[bin] = Double(result.string(r, 2) ?? "0") ?? 0
             bins[bin, default: [:]][result.string(r, 3) ?? "?"] = Int(result.string(r, 4) ?? "0") ?? 0
         }
-        let binWidthWan = upper.map { $0.value / Double($0.key) }.first ?? 1
-        let hi = binWidthWan * 20
+        let binWidth = upper.map { $0.value / Double($0.key) }.first ?? 1
+        let hi = binWidth * 20
         let left = 40.0, right = 860.0, top = 24.0, bottom = 260.0
         let maxCount = max(1, bins.values.map { $0.values.reduce(0, +) }.max() ?? 1)
         let barWidth = (right - left) / 20
@@ -111,15 +140,15 @@ public struct ReportBuilder {
                 guard n > 0 else { continue }
                 let h = Double(n) / Double(maxCount) * (bottom - top)
                 y -= h
-                let lo = binWidthWan * Double(bin - 1)
+                let lo = binWidth * Double(bin - 1)
                 bars.append(["x": f1(left + Double(bin - 1) * barWidth + 1), "y": f1(y), "w": f1(barWidth - 2), "h": f1(h),
-                             "color": g.color, "title": "\(f2(lo))–\(f2(lo + binWidthWan)) 万元/亩, \(g.grade): \(n)"])
+                             "color": g.color, "title": "\(name) \(f2(lo))–\(f2(lo + binWidth)) \(unit.label), \(g.grade): \(n)"])
             }
         }
         let ticks = stride(from: 0, through: 20, by: 4).map { i -> [String: Any] in
-            ["x": f1(left + Double(i) * barWidth), "y": f1(bottom + 16), "label": f2(binWidthWan * Double(i))]
+            ["x": f1(left + Double(i) * barWidth), "y": f1(bottom + 16), "label": f2(binWidth * Double(i))]
         }
-        let marks = try query("03_benchmarks.sql", [runID])
+        let marks = try query("03_benchmarks.sql", [runID, indicator, unit.divisor])
         var benchmarks: [[String: Any]] = []
         for r in 0..<marks.rowCount {
             guard let b = Double(marks.string(r, 1) ?? ""), b >= 0, b <= hi else { continue }
@@ -128,9 +157,9 @@ public struct ReportBuilder {
                                "text_y": f1(top + 12 + Double(r) * 14),
                                "label": "\(marks.string(r, 0) ?? "") 基准 \(f2(b))"])
         }
-        context["histogram"] = ["width": Int(right + 20), "height": Int(bottom + 30), "left": f1(left), "right": f1(right),
-                                "bottom": f1(bottom), "top_label_y": f1(top - 8), "max": maxCount,
-                                "bars": bars, "ticks": ticks, "benchmarks": benchmarks]
+        return ["width": Int(right + 20), "height": Int(bottom + 30), "left": f1(left), "right": f1(right),
+                "bottom": f1(bottom), "top_label_y": f1(top - 8), "max": maxCount,
+                "bars": bars, "ticks": ticks, "benchmarks": benchmarks, "has_benchmarks": !benchmarks.isEmpty]
     }
 
     func landSection(into context: inout [String: Any]) throws {
