@@ -11,6 +11,7 @@ import MujunCore
 /// | `accounts_<Y2>-12-31.csv` | the same | water accounts and manual power mappings |
 /// | `tax_<Y>-12-31.csv` | end of year Y | the twelve months of Y, plus planted duplicates |
 /// | `power_<Y>-12-31.csv` | end of year Y | the twelve months of Y (GB18030), plus planted duplicates |
+/// | `statistics_<Y>-12-31.csv` | end of year Y | Y's statistics rows (GB18030), gaps and planted bad years |
 /// | `manifest.json` | | files, row counts, planted bad rows, what the data holds |
 ///
 /// One pass over the enterprises writes every file at once (each firm is made once, by
@@ -39,6 +40,7 @@ public struct CountyGenerator {
         var accounts = try AccountsExtract(directory: directory, options: options)
         var taxes = try options.years.map { try TaxExtract(directory: directory, options: options, year: $0) }
         var powers = try options.years.map { try PowerExtract(directory: directory, options: options, year: $0) }
+        var statistics = try options.years.map { try StatisticsExtract(directory: directory, options: options, year: $0) }
         let taxModel = TaxModel(firstYear: options.firstYear, seed: options.seed)
         let powerModel = PowerModel(firstYear: options.firstYear, seed: options.seed)
         var tally = Tally()
@@ -51,14 +53,15 @@ public struct CountyGenerator {
             try parcels.write(firm)
             try accounts.write(firm)
             for t in taxes.indices {
-                try taxes[t].write(firm, months: taxModel.months(of: firm, year: taxes[t].year))
-            }
-            for p in powers.indices {
-                let year = powers[p].year
+                let year = taxes[t].year
+                let months = taxModel.months(of: firm, year: year)
+                try taxes[t].write(firm, months: months)
                 let rows = firm.powerAccounts.enumerated().map { number, account in
                     (account, powerModel.months(of: account, number: number, firm: firm, year: year))
                 }
-                try powers[p].write(firm, accounts: rows)
+                try powers[t].write(firm, accounts: rows)
+                try statistics[t].write(firm, salesCents: months.reduce(0) { $0 + $1.salesRevenue },
+                                        kWh: rows.reduce(0) { $0 + $1.1.reduce(0) { $0 + $1.1 } })
             }
             if let progress, index % 10_000 == 9_999 { progress(index + 1, n) }
         }
@@ -74,6 +77,7 @@ public struct CountyGenerator {
         try finish(accounts.writer, .accounts, [])
         for tax in taxes { try finish(tax.writer, .tax, tax.planted) }
         for power in powers { try finish(power.writer, .power, power.planted) }
+        for s in statistics { try finish(s.writer, .statistics, s.planted) }
         progress?(n, n)
 
         let manifest = CountyManifest(

@@ -46,7 +46,7 @@ public struct ExtractFormat: Sendable, Codable, Equatable {
     /// (UTF-8 with BOM, CRLF, Chinese headers); natural resources and the accounts list are
     /// plain UTF-8 with Chinese headers; tax alternates by year between the canonical English
     /// layout and the bureau's Chinese one (CRLF, thousands separators); the power company
-    /// writes GB18030 with CRLF.
+    /// writes GB18030 with CRLF, and so does the statistics office's 规上直报 export.
     static func of(_ kind: ExtractKind, year: Int, lastYear: Int) -> ExtractFormat {
         switch kind {
         case .registry: return ExtractFormat(encoding: .utf8, byteOrderMark: true, lineEnding: .crlf, header: .chinese)
@@ -57,6 +57,7 @@ public struct ExtractFormat: Sendable, Codable, Equatable {
                 ? ExtractFormat(encoding: .utf8, lineEnding: .lf, header: .english)
                 : ExtractFormat(encoding: .utf8, lineEnding: .crlf, header: .chinese)
         case .power: return ExtractFormat(encoding: .gb18030, lineEnding: .crlf, header: .chinese)
+        case .statistics: return ExtractFormat(encoding: .gb18030, lineEnding: .crlf, header: .chinese)
         }
     }
 }

@@ -24,6 +24,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         case schedule = 6
         case planted = 7
         case names = 8
+        case statistics = 9
     }
 
     private var s0: UInt64

@@ -31,11 +31,30 @@ struct CountyLoadingTests {
         }
         // One of each kind of defect the brief asks for.
         let reasons = Set(manifest.files.flatMap { $0.plantedRejects.map(\.reason) })
-        #expect(reasons == ["bad_uscc", "bad_date", "duplicate_key"])
+        #expect(reasons == ["bad_uscc", "bad_date", "duplicate_key", "bad_number"])
         // Both encodings and both header languages, and the unknown columns named.
         #expect(try loaded.strings("SELECT DISTINCT kind || ':' || encoding FROM runs.batches ORDER BY 1") == [
-            "accounts:utf8", "parcels:utf8", "power:gb18030", "registry:utf8", "tax:utf8",
+            "accounts:utf8", "parcels:utf8", "power:gb18030", "registry:utf8", "statistics:gb18030", "tax:utf8",
         ])
+        // Statistics as a county's really are (StatisticsExtract): above-scale firms with sales
+        // mostly reported, below-scale ones often not; empty cells stay unknown (NULL), and
+        // zero denominators and losses are there for grading to meet.
+        let coverage = try loaded.strings("""
+            SELECT e.above_scale, count(*) FILTER (WHERE s.uscc IS NOT NULL) * 100 / count(*)
+            FROM core.registry_current e
+            JOIN (SELECT uscc FROM core.tax_current WHERE period >= '2024-01-01' GROUP BY uscc
+                  HAVING sum(sales_revenue) > 0) t ON t.uscc = e.uscc
+            LEFT JOIN core.statistics_current s ON s.uscc = e.uscc AND s.year = 2024
+            GROUP BY e.above_scale ORDER BY 1
+            """)
+        #expect(coverage.count == 2)
+        if coverage.count == 2 {
+            #expect(Int(coverage[0].split(separator: "|")[1])! < 80, "below scale: \(coverage[0])")
+            #expect(Int(coverage[1].split(separator: "|")[1])! >= 85, "above scale: \(coverage[1])")
+        }
+        #expect(try loaded.int("SELECT count(*) FROM core.statistics_current WHERE emissions_t IS NULL") > 0)
+        #expect(try loaded.int("SELECT count(*) FROM core.statistics_current WHERE emissions_t = 0") == 0)
+        #expect(try loaded.int("SELECT count(*) FROM core.statistics_current WHERE value_added < 0 OR energy_tce = 0 OR employees_avg = 0") > 0)
         #expect(manifest.files.contains { $0.format.header == .english })
         #expect(manifest.files.contains { $0.format.header == .chinese })
         #expect(manifest.files.contains { $0.format.lineEnding == .crlf })

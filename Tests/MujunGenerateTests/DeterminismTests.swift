@@ -14,7 +14,8 @@ struct DeterminismTests {
         let a = try first.contents(), b = try again.contents(), c = try other.contents()
         #expect(a.keys.sorted() == [
             "accounts_2024-12-31.csv", "manifest.json", "parcels_2024-12-31.csv", "power_2023-12-31.csv",
-            "power_2024-12-31.csv", "registry_2024-12-31.csv", "tax_2023-12-31.csv", "tax_2024-12-31.csv",
+            "power_2024-12-31.csv", "registry_2024-12-31.csv", "statistics_2023-12-31.csv", "statistics_2024-12-31.csv",
+            "tax_2023-12-31.csv", "tax_2024-12-31.csv",
         ])
         #expect(a.keys.sorted() == b.keys.sorted())
         for (name, data) in a {

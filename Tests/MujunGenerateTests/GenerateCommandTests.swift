@@ -17,7 +17,7 @@ struct GenerateCommandTests {
         #expect(manifest.enterprises == 60)
         #expect(manifest.files.map(\.name) == [
             "registry_2024-12-31.csv", "parcels_2024-12-31.csv", "accounts_2024-12-31.csv",
-            "tax_2024-12-31.csv", "power_2024-12-31.csv",
+            "tax_2024-12-31.csv", "power_2024-12-31.csv", "statistics_2024-12-31.csv",
         ])
         for file in manifest.files {
             #expect(FileManager.default.fileExists(atPath: out + "/" + file.name))

@@ -29,9 +29,9 @@ struct GeneratedCounty: Sendable {
     }
 
     /// The files in the order a drop folder loads them (details.md #72): by as-of date, then
-    /// kind (registry, parcels, accounts, tax, power), then name.
+    /// kind (registry, parcels, accounts, tax, power, statistics), then name.
     var loadOrder: [CountyManifest.File] {
-        let rank: [ExtractKind: Int] = [.registry: 0, .parcels: 1, .accounts: 2, .tax: 3, .power: 4]
+        let rank: [ExtractKind: Int] = [.registry: 0, .parcels: 1, .accounts: 2, .tax: 3, .power: 4, .statistics: 5]
         return manifest.files.sorted { a, b in
             let dateA = BatchLoader.asOf(fromFileName: a.name)!, dateB = BatchLoader.asOf(fromFileName: b.name)!
             if dateA != dateB { return dateA < dateB }

@@ -168,6 +168,7 @@ final class LandFixture {
                 text = accountsCSV()
             case .tax: text = taxCSV()
             case .power: text = powerCSV()
+            case .statistics: continue   // land rules read no statistics
             }
             try county.loadClean(kind, "\(kind.rawValue)_\(asOf).csv", text, today: asOf)
         }

@@ -81,7 +81,7 @@ public final class Edition2County: @unchecked Sendable {
             try county.loadClean(.tax, "tax_\(year)-12-31.csv", tax, today: "2025-01-15")
             try county.loadClean(.power, "power_\(year)-12-31.csv", power, today: "2025-01-15")
             if firms.contains(where: { $0.statistics != nil }) {
-                try county.loadClean(ExtractKind(rawValue: "statistics")!, "statistics_\(year)-12-31.csv", statistics, today: "2025-01-15")
+                try county.loadClean(.statistics, "statistics_\(year)-12-31.csv", statistics, today: "2025-01-15")
             }
         }
     }

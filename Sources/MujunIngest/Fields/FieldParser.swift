@@ -54,7 +54,29 @@ public enum FieldParser {
         case .idleCause: try Vocabulary.appendIdleCause(field, to: out)
         case .industryCode: try IndustryCode.append(field, to: out)
         case .accountDigits: try appendAccountDigits(field, to: out)
+        case .year: try appendYear(field, to: out)
         }
+    }
+
+    /// `2024` or `2024年` (年 is E5 B9 B4 in UTF-8), written as the four digits.
+    @inline(__always)
+    static func appendYear(_ field: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) throws(RejectReason) {
+        let digits: Int
+        if field.count == 4 {
+            digits = 4
+        } else if field.count == 7, field[4] == 0xE5, field[5] == 0xB9, field[6] == 0xB4 {
+            digits = 4
+        } else {
+            throw .badNumber
+        }
+        var year = 0
+        for i in 0..<digits {
+            let d = field[i] &- 0x30
+            guard d <= 9 else { throw .badNumber }
+            year = year * 10 + Int(d)
+        }
+        guard (2000...2100).contains(year) else { throw .outOfRange }
+        out.append(UnsafeBufferPointer(rebasing: field[0..<4]))
     }
 
     /// Power account numbers are digit strings whose leading zeros matter (details #13, and

@@ -29,6 +29,9 @@ public enum FieldType: Sendable, Equatable {
     case areaPositive
     /// kWh, ≥ 0, any number of decimals (details #9); negative → `negativeValue`.
     case kwh
+    /// A statistics `year` (details.md #85, #102): four ASCII digits, optionally followed by 年
+    /// (`2024`, `2024年`), else `badNumber`; four digits outside 2000–2100 are `outOfRange`.
+    case year
     /// Integer ≥ 0 (employees): a decimal point is `badNumber`, above 2147483647 is
     /// `outOfRange` (details #68), negative is `negativeValue`.
     case count

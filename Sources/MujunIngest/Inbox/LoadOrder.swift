@@ -1,7 +1,7 @@
 import MujunCore
 
 /// The order extracts load in (details.md #72): by as-of date, then kind (`ExtractKind`'s case
-/// order: registry, parcels, accounts, tax, power; a file of no known kind last), then name in
+/// order: registry, parcels, accounts, tax, power, statistics; a file of no known kind last), then name in
 /// C collation. A drop folder loads in this order, and so does the demo, so that the registry
 /// a tax file refers to is always there first.
 public struct LoadOrder: Comparable, Sendable {

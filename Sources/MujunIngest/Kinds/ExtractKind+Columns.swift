@@ -67,6 +67,22 @@ extension ExtractKind {
                 ColumnSpec("determination_no", ["认定书编号"], .text),
                 ColumnSpec("determined_on", ["认定日期"], .date),
             ]
+        case .statistics:
+            // Empty is unknown, never 0 (indicators.md §1); energy and emissions take any number
+            // of decimals, like kWh (details.md #102).
+            return [
+                ColumnSpec("uscc", ["统一社会信用代码"], .uscc, required: true),
+                ColumnSpec("year", ["年份", "统计年度"], .year, required: true),
+                ColumnSpec("enterprise_name", ["企业名称"], .text),
+                ColumnSpec("value_added", ["工业增加值"], .money),
+                ColumnSpec("revenue", ["营业收入", "主营业务收入"], .moneyNonNegative),
+                ColumnSpec("output_value", ["工业总产值"], .moneyNonNegative),
+                ColumnSpec("rd_expense", ["研发经费支出", "R&D经费支出"], .moneyNonNegative),
+                ColumnSpec("employees_avg", ["年平均从业人员", "从业人员平均人数"], .count),
+                ColumnSpec("energy_tce", ["综合能耗", "综合能源消费量(吨标准煤)"], .kwh),
+                ColumnSpec("emissions_t", ["主要污染物排放量", "排放当量(吨)"], .kwh),
+                ColumnSpec("tech_investment", ["技改投资", "技术改造投资"], .moneyNonNegative),
+            ]
         case .accounts:
             return [
                 ColumnSpec("utility", ["类型"], .utility, required: true),
@@ -86,6 +102,7 @@ extension ExtractKind {
         case .power: return ["account_no", "period"]
         case .parcels: return ["parcel_id"]
         case .accounts: return ["utility", "account_no"]
+        case .statistics: return ["uscc", "year"]
         }
     }
 
@@ -95,6 +112,22 @@ extension ExtractKind {
         "vat", "corporate_income_tax", "individual_income_tax", "urban_land_use_tax",
         "property_tax", "other_taxes", "sales_revenue",
     ]
+
+    /// The value columns of a statistics row: a row with all eight empty is `missing_required`
+    /// (indicators.md §1; details.md #102: `enterprise_name` aside).
+    static let statisticsValueColumns: Set<String> = [
+        "value_added", "revenue", "output_value", "rd_expense", "employees_avg", "energy_tce",
+        "emissions_t", "tech_investment",
+    ]
+
+    /// The columns of which at least one must be given, if the kind has such a rule.
+    var allEmptyColumns: Set<String> {
+        switch self {
+        case .tax: return ExtractKind.taxAmountColumns
+        case .statistics: return ExtractKind.statisticsValueColumns
+        default: return []
+        }
+    }
 
     /// The batch's own table in staging (the batch id is an integer we generated, the kind a
     /// closed enum: nothing from a file reaches an identifier).

@@ -60,7 +60,7 @@ final class RowValidator {
         }
         let names = kind.columns.map(\.name)
         func index(_ name: String) -> Int { names.firstIndex(of: name)! }
-        amountColumns = kind == .tax ? names.indices.filter { ExtractKind.taxAmountColumns.contains(names[$0]) } : []
+        amountColumns = names.indices.filter { kind.allEmptyColumns.contains(names[$0]) }
         normalisedSource = kind.normalisedNameColumn.map { index($0.source) }
         keyIndexes = kind.keyColumns.map(index)
         // Parcels' cross-field rules (spec extracts.md `parcels`), in the spec's order; the

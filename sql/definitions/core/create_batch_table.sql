@@ -3,7 +3,7 @@
 -- SECURITY DEFINER, owned by mujun_owner, so that mujun_loader, which may not create tables or
 -- own what core holds, can still load (issue 16 item 6): the table is mujun_owner's, the loader
 -- may fill it (default privileges of 0002_schemas.sql), and core.apply_batch can attach it. The
--- kind is checked against the five kinds and the batch is a number: nothing reaches the DDL as
+-- kind is checked against the six kinds and the batch is a number: nothing reaches the DDL as
 -- text. Called in the batch's transaction, so that COPY … FREEZE may freeze its rows.
 CREATE OR REPLACE FUNCTION core.create_batch_table(p_kind text, p_batch bigint, p_as_of date) RETURNS text
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$

@@ -1,5 +1,5 @@
 -- The history table of an extract kind (one partition per applied batch), for the functions
--- that create and apply a batch: the five kinds of spec extracts.md and nothing else (any other
+-- that create and apply a batch: the six kinds of spec extracts.md and indicators.md §1, and nothing else (any other
 -- text is refused, 22023), so no text from outside reaches their DDL. The loader's Swift side
 -- names the same tables in ExtractKind.historyTable (MujunCore), for the runs' locks.
 CREATE OR REPLACE FUNCTION core.history_table(p_kind text) RETURNS text
@@ -11,6 +11,7 @@ BEGIN
         WHEN 'power' THEN RETURN 'core.power_rows';
         WHEN 'parcels' THEN RETURN 'core.parcel_rows';
         WHEN 'accounts' THEN RETURN 'core.account_rows';
+        WHEN 'statistics' THEN RETURN 'core.statistics_rows';
         ELSE RAISE EXCEPTION 'unknown extract kind %', p_kind USING ERRCODE = '22023';
     END CASE;
 END
