@@ -195,4 +195,47 @@ struct Edition2GradingTests {
         }
         #expect(try county.county.int("SELECT count(*) FROM runs.evaluation_runs WHERE year = 2024") == 0)
     }
+
+    @Test("Huangyan 2022: six indicators against fixed benchmarks, no cap, a missing emission scored at the cohort mean")
+    func huangyan() throws {
+        func stats(_ va: String, _ tce: String, _ em: String?, _ emp: String, _ rd: String, _ rev: String) -> [String: String] {
+            var row = ["value_added": va, "energy_tce": tce, "employees_avg": emp, "rd_expense": rd, "revenue": rev]
+            row["emissions_t"] = em
+            return row
+        }
+        let county = try Edition2County([
+            Edition2County.Firm("H1", tax: "11704500", kwh: "1", statistics: stats("19840500", "781", "0.5", "100", "600000", "20000000")),
+            Edition2County.Firm("H2", tax: "3901500", kwh: "1", statistics: stats("9920250", "300", "0.2", "50", "305000", "10000000")),
+            Edition2County.Firm("H3", tax: "1950750", kwh: "1", statistics: stats("39681000", "1000", nil, "200", "1000000", "50000000")),
+            Edition2County.Firm("H4", tax: "780300", kwh: "1", statistics: stats("-1000000", "100", "0.1", "20", "0", "5000000")),
+        ])
+        let run = try county.evaluate(try CountyFixture.shippedProfile("zhejiang-huangyan"))
+        let rows = try county.rows(run.runID)
+        // By hand (docs/grading.md, worked example 1), L = 15 mu:
+        // H1: tax/mu 780 300 → 30 × 3 = 90 (no cap); VA/mu 1 322 700 → 20; VA/tce 25 403.97 → 20.0031;
+        //     VA/t 39 681 000 → 8.1630; VA/person 198 405 → 11.3699; R&D 0.03 → 9.8361: 159.3721.
+        // H2: 30 + 10 + 26.0374 + 10.2038 + 11.3699 + 10 = 97.6111.
+        // H3: no emissions: 10 × mean(8.1630, 10.2038, 0) = 6.1223 → 15 + 40 + 31.2449 + 6.1223 + 11.3699 + 6.5574 = 110.2944.
+        // H4: a loss year: every value-added indicator scores 0, never below: 6 + 0 = 6.
+        #expect(rows["H1"] == "B B 159.3721 1 4 above ")
+        #expect(rows["H3"] == "B B 110.2944 2 4 above no_statistics")
+        #expect(rows["H2"] == "C C 97.6111 3 4 above ")
+        #expect(rows["H4"] == "D D 6.0000 4 4 above ")
+        #expect(try county.county.strings("""
+            SELECT indicator, method, fixed, coalesce(cap::text, 'none'), missing, round(mean_points, 4)
+            FROM runs.grade_benchmarks WHERE run_id = $1 AND indicator = 'value_added_per_emission'
+            """, [Int(run.runID)]) == ["value_added_per_emission|ratio|t|none|cohort_mean|6.1223"])
+        // The mart shows the statistics inputs and every weighted indicator; tax/kWh is not Huangyan's above scale.
+        _ = try county.evaluate(2024, try CountyFixture.shippedProfile("zhejiang-huangyan"), publish: true)
+        #expect(try county.county.strings("""
+            SELECT value_added_yuan, emissions_t, round(value_added_per_tce_yuan, 2), coalesce(tax_per_kwh_yuan::text, '-'),
+                   coalesce(value_added_per_emission_yuan::text, '-')
+            FROM mart.enterprise_grades WHERE uscc = $1
+            """, [county.uscc("H3")]) == ["39681000.00|∅|39681.00|-|-"])
+        // Without a statistics batch of the year the six-indicator method is refused (details.md #117).
+        let bare = try Edition2County([Edition2County.Firm("H1", tax: "11704500", kwh: "1")])
+        #expect {
+            _ = try bare.evaluate(try CountyFixture.shippedProfile("zhejiang-huangyan"))
+        } throws: { error in "\(error)".contains("statistics 2024") }
+    }
 }
