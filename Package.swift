@@ -121,7 +121,8 @@ let package = Package(
         // PostgreSQL of deploy/local that it starts itself when no database is given.
         .target(
             name: "MujunDemo",
-            dependencies: ["MujunCore", "MujunDatabase", "MujunIngest", "MujunGenerate", "MujunJobs", "MujunReport"]
+            dependencies: ["MujunCore", "MujunDatabase", "MujunIngest", "MujunGenerate", "MujunJobs", "MujunReport",
+                           "MujunGrading", "MujunPolicy"]
         ),
 
         // Differential-policy lists (spec lists.md): files for other departments, SQL in sql/lists/.

@@ -2,13 +2,17 @@ import Foundation
 import MujunCore
 import MujunDatabase
 import MujunGenerate
+import MujunGrading
 import MujunIngest
 import MujunJobs
+import MujunPolicy
 import MujunReport
 
 /// `mujun demo` (issue 9): the whole pipeline on a generated county. Generates the county's
 /// extracts, loads them (files named on the command line: no freshness rule, details.md #72),
-/// runs the annual evaluation and the nightly job, and writes the report. Everything is
+/// runs the annual evaluation and the nightly job, grades the year again under Huangyan's
+/// six-indicator profile as a what-if (`--compare`, never published), and writes the report.
+/// Everything is
 /// deterministic for a seed, and a second run is a no-op: batches already applied are skipped,
 /// job steps already done for their inputs are skipped.
 public struct Demo {
@@ -26,6 +30,15 @@ public struct Demo {
         public var lists: [String: Int]
         public var report: String
         public var listsFolder: String
+        /// The Huangyan what-if: its run, class changes ("B→C") and what drove them.
+        public var whatIf: WhatIf?
+    }
+
+    public struct WhatIf: Sendable, Codable {
+        public var policy: String
+        public var runID: Int64
+        public var moves: Int
+        public var drivers: [String: Int]
     }
 
     public var options: CountyOptions
@@ -91,6 +104,18 @@ public struct Demo {
         }
 
         let year = date.year - 1
+        // The what-if once per database: a second demo run adds no run.
+        let profile = try PolicyProfile.load("zhejiang-huangyan")
+        let existing = try connection.execute("""
+            SELECT max(run_id) FROM runs.evaluation_runs WHERE year = $1 AND policy_sha256 = $2 AND compared_with IS NOT NULL
+            """, [year, profile.sha256]).scalar()
+        if existing == nil {
+            let compared = try Evaluator(connection: connection).evaluate(year: year, policy: profile, compare: true,
+                                                                          madeBy: "mujun demo")
+            summary.whatIf = WhatIf(policy: profile.name, runID: compared.runID, moves: compared.moves?.count ?? 0,
+                                    drivers: compared.drivers ?? [:])
+            log("what-if \(profile.name) (run \(compared.runID)): \(compared.moves?.count ?? 0) class changes against the published run")
+        }
         let reportFile = folder.appendingPathComponent("report-\(year).html")
         let html = try ReportBuilder(connection: connection, version: version).render(year: year)
         try Data(html.utf8).write(to: reportFile, options: .atomic)

@@ -9,7 +9,8 @@ import MujunCore
 /// - above-scale firms report almost everything: value added 20–35 % of sales (2 % of them a
 ///   loss year with negative value added), revenue ≈ sales, output ≈ sales × 1.05, R&D 0.5–5 %
 ///   of revenue, average employees near the registry's, energy ≈ kWh × 0.0001229 tce (the
-///   national conversion factor) × 1–1.3, small emissions; 3 % send no row, 5 % leave the
+///   national conversion factor) × 1–1.3, emissions around one tonne per 4 861 万元 of value
+///   added (Huangyan's benchmark); 3 % send no row, 5 % leave the
 ///   emissions or R&D cell empty;
 /// - below-scale firms are often missing: 40 % without a row, and half of the rest with
 ///   several empty cells;
@@ -50,7 +51,9 @@ struct StatisticsExtract {
         let rd = revenue * random.uniform(0.005, 0.05)
         let employees = random.chance(0.01) ? 0 : max(1, Int(Double(firm.employees ?? 30) * random.uniform(0.85, 1.1)))
         let tce = random.chance(0.01) ? 0 : Double(kWh) * 0.0001229 * random.uniform(1.0, 1.3)
-        let emissions = max(0.001, tce * random.uniform(0.0005, 0.003))
+        // Pollutant equivalents scale with what is made: around Huangyan's 4 861 万元 of value
+        // added per tonne, spread over a factor of about two either way.
+        let emissions = max(0.001, abs(valueAdded) / 100 / (48_610_800 * random.logNormal(median: 1, sigma: 0.7)))
         let techInvestment = sales * random.uniform(0.0, 0.04)
         let emptyEmissions = random.chance(firm.aboveScale ? 0.05 : 0.3)
         let emptyRD = random.chance(firm.aboveScale ? 0.05 : 0.5)

@@ -53,6 +53,9 @@ struct DemoCommand: ParsableCommand {
                   lists      \(lists.isEmpty ? "none" : lists) (rows)
                   files      lists in \(summary.listsFolder)/
                              report \(summary.report)
+                  what-if    \(summary.whatIf.map { w in "\(w.policy) (run \(w.runID), not published): \(w.moves) class changes, driven by "
+                                 + w.drivers.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map { "\($0.key) \($0.value)" }
+                                     .joined(separator: ", ") } ?? "already made (mujun evaluate --compare)")
                 Query it: eval "$(MUJUN_PG_NAME=demo deploy/local/pg.sh env)"; psql -c 'SELECT grade, count(*) FROM mart.enterprise_grades GROUP BY 1'
                 """)
         }
