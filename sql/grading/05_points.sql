@@ -77,6 +77,7 @@ WITH scored AS (
     FROM run_points p
     CROSS JOIN grading_run run
     JOIN runs.grade_benchmarks b ON b.run_id = run.run_id AND b.cohort = p.cohort AND b.indicator = p.indicator
+    ORDER BY p.uscc, p.indicator
     RETURNING uscc, indicator, weight, value, scored_by, points
 ), adjustments AS (
     SELECT a.uscc, sum(a.points) AS points

@@ -60,7 +60,7 @@ CREATE TABLE runs.indicator_points (
     unknown    boolean NOT NULL,
     scored_by  text NOT NULL CHECK (scored_by IN ('value', 'zero', 'cohort_mean', 'reweight')),
     points     numeric,
-    PRIMARY KEY (uscc, run_id, indicator)
+    PRIMARY KEY (run_id, uscc, indicator)   -- a run's rows are written in this order: appended, not scattered
 );
 COMMENT ON TABLE runs.indicator_points IS '各企业各指标得分 / points per graded enterprise and weighted indicator';
 
