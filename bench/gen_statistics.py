@@ -9,13 +9,7 @@ Usage: bench/gen_statistics.py REGISTRY_CSV OUT_CSV
 """
 import sys
 
-
-def h(i: int, salt: int) -> int:
-    x = (i * 2654435761 + salt * 40503) & 0xFFFFFFFF
-    x ^= x >> 15
-    x = (x * 2246822519) & 0xFFFFFFFF
-    x ^= x >> 13
-    return x
+from gen_land import h  # the same deterministic hash as the rest of the province data set
 
 
 def u(i: int, salt: int) -> float:
