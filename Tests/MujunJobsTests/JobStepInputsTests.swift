@@ -49,7 +49,7 @@ struct JobStepInputsTests {
         }
     }
 
-    @Test("evaluate: skipped for the same inputs; a veto, a review, a batch, a policy or another year run it")
+    @Test("evaluate: skipped for the same inputs; a veto, a review, an exemption or its revocation, a batch, a policy or another year run it")
     func evaluateStep() throws {
         let site = try Site(steps: ["evaluate: {year: previous, publish: true}"])
         #expect(try site.run() == ["evaluate:succeeded"])
@@ -71,6 +71,21 @@ struct JobStepInputsTests {
         #expect(try site.run() == ["evaluate:skipped"])
         #expect(try site.count("runs.evaluation_runs") == 3)
 
+        // An exemption, and its revocation, each make a new run (edition 2: they change grades).
+        let exempt = try site.mujun(["exempt", "add", "--year", "2024", "--uscc", GradingFixture.uscc("F7"), "--doc", "政办〔2025〕3号",
+                                     "--reason", "重大项目", "--by", "王", "--json"])
+        #expect(exempt.status == 0, "\(exempt.stderr)")
+        #expect(exempt.stdout.contains("\"document_no\" : \"政办〔2025〕3号\""))
+        #expect(try site.run() == ["evaluate:succeeded"])
+        #expect(try site.published("F7") == "T T - - - above exempted 0")
+        #expect(try site.run() == ["evaluate:skipped"])
+        let id = try site.fixture.connection.execute("SELECT max(exemption_id) FROM runs.grade_exemptions").scalar() ?? ""
+        #expect(try site.mujun(["exempt", "revoke", id, "--why", "撤销"]).status == 0)
+        #expect(try site.mujun(["exempt", "revoke", id, "--why", "again"]).status == 65)
+        #expect(try site.run() == ["evaluate:succeeded"])
+        #expect(try site.published("F7") == "B B 50.7040 4 10 above  0")
+        #expect(try site.count("runs.evaluation_runs") == 5)
+
         // A new applied batch (any kind), then the same file again (already applied: no new batch).
         let accounts = "utility,account_no,uscc,account_name\n水,5001,\(GradingFixture.uscc("F1")),水F1\n"
         try site.fixture.load(.accounts, "accounts_2025-03-01.csv", accounts)
@@ -88,11 +103,11 @@ struct JobStepInputsTests {
         try site.folder.write(steps: ["evaluate: {year: previous, publish: true}"], schedule: "0 4 15 3 *", policy: custom.path)
         #expect(try site.run() == ["evaluate:succeeded"])
         #expect(try site.run() == ["evaluate:skipped"])
-        #expect(try site.count("runs.evaluation_runs") == 5)
+        #expect(try site.count("runs.evaluation_runs") == 7)
 
         // In 2026, `previous` is 2025, which has no data: the step runs, and is refused (65).
         #expect(try site.run("2026-03-15", exit: 65) == ["evaluate:failed"])
-        #expect(try site.count("runs.evaluation_runs") == 5)
+        #expect(try site.count("runs.evaluation_runs") == 7)
     }
 
     @Test("export: skipped for the same inputs; a new date, a new flag run or another folder run it")

@@ -12,11 +12,14 @@ struct EvaluateStep: JobStep {
     }
 
     /// Grades depend on the year, the profile, the applied batches and the operator entries
-    /// (vetoes and reviews apply to the next run of their year).
+    /// (vetoes, reviews, adjustments and exemptions apply to the next run of their year; a
+    /// revoked adjustment or exemption stops applying, so revocations count too).
     func inputsKey(_ context: JobStepContext) throws -> String? {
         let entries = try context.connection.execute("""
             SELECT coalesce((SELECT max(veto_id) FROM runs.grade_vetoes), 0) || '/' ||
-                   coalesce((SELECT max(review_id) FROM runs.grade_reviews), 0)
+                   coalesce((SELECT max(review_id) FROM runs.grade_reviews), 0) || '/' ||
+                   coalesce((SELECT max(adjustment_id) || '-' || count(revoked_at) FROM runs.grade_adjustments), '0') || '/' ||
+                   coalesce((SELECT max(exemption_id) || '-' || count(revoked_at) FROM runs.grade_exemptions), '0')
             """).scalar() ?? ""
         return "evaluate year=\(gradedYear(context)) publish=\(publish) policy=\(context.policy.sha256) "
             + "batches<=\(try context.lastAppliedBatch()) entries=\(entries)"
