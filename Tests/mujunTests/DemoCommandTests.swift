@@ -61,12 +61,21 @@ struct DemoCommandTests {
                       "runs.list_exports", "runs.policy_profiles"]
         let before = try tables.map { try count("SELECT count(*) FROM \($0)") }
         #expect(before[0] == manifest.files.count)
-        #expect(before[1] == 1 && before[3] == 1)
+        // Two evaluation runs: the annual job's, published, and the Huangyan what-if (never published).
+        #expect(before[1] == 2 && before[3] == 1)
+        #expect(try count("SELECT count(*) FROM runs.evaluation_runs WHERE published") == 1)
+        #expect(try count("""
+            SELECT count(*) FROM runs.evaluation_runs WHERE policy_name = 'zhejiang-huangyan' AND NOT published
+              AND compared_with = (SELECT run_id FROM runs.evaluation_runs WHERE published)
+            """) == 1)
+        let whatIf = first["whatIf"] as? [String: Any]
+        #expect(whatIf?["policy"] as? String == "zhejiang-huangyan")
+        #expect(firstLog.contains("what-if zhejiang-huangyan (run 2)"))
         #expect(before[5] == 3)  // three lists, exported once (by the annual job)
         // The summary's grades are the published run's, and every registered enterprise of the
         // policy's sections has one.
         let grades = (first["grades"] as? [String: Int]) ?? [:]
-        #expect(grades.values.reduce(0, +) == before[2])
+        #expect(grades.values.reduce(0, +) * 2 == before[2])   // the what-if grades the same enterprises
         #expect(try count("SELECT count(*) FROM mart.enterprise_grades WHERE grade = 'A'") == grades["A"] ?? 0)
         #expect(try count("SELECT count(*) FROM mart.enterprise_grades WHERE grade = 'D'") == grades["D"] ?? 0)
         let flags = (first["flags"] as? [String: Int]) ?? [:]
@@ -84,6 +93,7 @@ struct DemoCommandTests {
         #expect(secondLog.contains("job nightly: succeeded — ingest-inbox succeeded, flag skipped, export skipped"))
         #expect(try tables.map { try count("SELECT count(*) FROM \($0)") } == before)
         #expect(second["grades"] as? [String: Int] == grades)
+        #expect(second["whatIf"] == nil)   // made once per database
         #expect(second["flags"] as? [String: Int] == flags)
         #expect(second["lists"] as? [String: Int] == first["lists"] as? [String: Int])
         // The same bytes: extracts, lists and the report.
