@@ -238,4 +238,45 @@ struct Edition2GradingTests {
             _ = try bare.evaluate(try CountyFixture.shippedProfile("zhejiang-huangyan"))
         } throws: { error in "\(error)".contains("statistics 2024") }
     }
+
+    @Test("held D with statistics: 0 employees is known (not held, details 98); an empty R&D over 0 revenue is unknown (held, 111)")
+    func heldDStatistics() throws {
+        // VA = 1 000 000 × i, 10 employees (labour productivity 100 000 × i), R&D 5 % of revenue.
+        let county = try Edition2County(Self.tenFirms {
+            let i = Int($0.name.dropFirst())!
+            var row = ["value_added": String(1_000_000 * i), "employees_avg": "10", "rd_expense": "50000", "revenue": "1000000"]
+            if i == 1 { row["employees_avg"] = "0" }
+            if i == 2 { row["rd_expense"] = nil; row["revenue"] = "0" }
+            $0.statistics = row
+        })
+        let profile = try Edition2County.profile(above: """
+                  tax_per_mu:          {weight: 50, benchmark: 5000}
+                  labour_productivity: {weight: 25, benchmark: 100000}
+                  rd_ratio:            {weight: 25, benchmark: 0.05}
+            """, replacing: [("C: 0.95}", "C: 0.80}")])
+        let rows = try county.rows(try county.evaluate(profile).runID)
+        // A1: 10 + 0 (no labour productivity: 0 employees) + 25 = 35; A2: 20 + 50 (capped at 2) + 0 = 70.
+        #expect(rows["A1"] == "D D 35.0000 10 10 above no_statistics")
+        #expect(rows["A2"] == "D D 70.0000 9 10 above held_missing_data;no_statistics")
+        #expect(rows["A3"] == "C C 105.0000 8 10 above ")
+    }
+
+    @Test("reweight and cohort_mean together: the reweight factor multiplies the cohort-mean substitute too (details 112)")
+    func reweightWithCohortMean() throws {
+        // A1 has no power account and no statistics row; A2–A10 have value added 100 000 yuan/mu.
+        let county = try Edition2County(Self.tenFirms {
+            if $0.name == "A1" { $0.kwh = nil } else { $0.statistics = ["value_added": "1500000"] }
+        })
+        let profile = try Edition2County.profile(above: """
+                  tax_per_mu:         {weight: 50, benchmark: 5000}
+                  tax_per_kwh:        {weight: 25, benchmark: 2, missing: reweight}
+                  value_added_per_mu: {weight: 25, benchmark: 100000, missing: cohort_mean}
+            """)
+        let rows = try county.rows(try county.evaluate(profile).runID)
+        // A1: (10 + 25, the cohort's mean VA points) × 100 / (100 − 25) = 46.6667; not held (no `zero` rule).
+        // A2: 20 + 25 × 0.5 + 25 = 57.5.
+        #expect(rows["A1"] == "D D 46.6667 10 10 above no_power_data;no_statistics")
+        #expect(rows["A2"] == "C C 57.5000 9 10 above ")
+    }
 }
+
