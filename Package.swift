@@ -169,7 +169,7 @@ let package = Package(
         // the worked grading example, shared by every test target.
         .target(
             name: "MujunTestSupport",
-            dependencies: ["MujunCore", "MujunDatabase", "MujunIngest", "MujunPolicy"],
+            dependencies: ["MujunCore", "MujunDatabase", "MujunGrading", "MujunIngest", "MujunPolicy"],
             path: "Tests/MujunTestSupport"
         ),
         .testTarget(
