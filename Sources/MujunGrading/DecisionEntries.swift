@@ -39,10 +39,15 @@ public struct DecisionEntries {
 
     public init(connection: Connection) { self.connection = connection }
 
+    /// Signed points with at most 2 decimals and 6 integer digits (details.md #129): `+2`, `-1.5`.
+    public static func isValidPoints(_ points: String) -> Bool {
+        points.range(of: #"^[+-]?[0-9]{1,6}(\.[0-9]{1,2})?$"#, options: .regularExpression) != nil
+    }
+
     /// Records an adjustment; `points` is signed with at most 2 decimals (details.md #129).
     public func adjust(year: Int, uscc: String, points: String, item: String, documentNo: String, reason: String,
                        enteredBy: String, at time: Date = Date()) throws -> Int64 {
-        guard points.range(of: #"^[+-]?[0-9]{1,6}(\.[0-9]{1,2})?$"#, options: .regularExpression) != nil else {
+        guard DecisionEntries.isValidPoints(points) else {
             throw GradingError(.badEntry, "--points is a signed number with at most 2 decimals, e.g. +2 or -1.5; got \(points)")
         }
         return try insert("""

@@ -132,4 +132,31 @@ struct OperatorEntryCommandTests {
         }
         #expect(try fixture.county.strings("SELECT count(*) FROM runs.grade_reviews") == ["4"])
     }
+
+    @Test("mujun adjust add|list|revoke: the trail, ±points with 2 decimals, --doc required, --json one object")
+    func adjust() throws {
+        let fixture = try GradingFixture()
+        let f4 = GradingFixture.uscc("F4")
+        let add = try Self.mujun(fixture, ["adjust", "add", "--year", "2024", "--uscc", f4, "--points", "-1.50", "--item", "安全生产",
+                                           "--doc", "应急〔2025〕2号", "--why", "一般事故", "--by", "赵", "--json"])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stderr.contains("adjustment 1 recorded for 2024: -1.50 (安全生产)"))
+        #expect(add.stdout.contains("\"points\" : \"-1.50\"") && add.stdout.contains("\"entered_by\" : \"赵\""))
+        // Three decimals, no document, an empty reason: usage errors (64), nothing recorded.
+        #expect(try Self.mujun(fixture, ["adjust", "add", "--year", "2024", "--uscc", f4, "--points", "1.005", "--item", "x",
+                                         "--doc", "D", "--reason", "r"]).status == 64)
+        #expect(try Self.mujun(fixture, ["adjust", "add", "--year", "2024", "--uscc", f4, "--points", "1", "--item", "x",
+                                         "--reason", "r"]).status == 64)
+        #expect(try Self.mujun(fixture, ["exempt", "add", "--year", "2024", "--uscc", f4, "--doc", "D", "--reason", " "]).status == 64)
+        #expect(try fixture.county.int("SELECT count(*) FROM runs.grade_adjustments") == 1)
+        let revoke = try Self.mujun(fixture, ["adjust", "revoke", "1", "--reason", "复核撤销", "--by", "钱"])
+        #expect(revoke.status == 0 && revoke.stderr.contains("adjustment 1 revoked"), "\(revoke.stderr)")
+        #expect(try Self.mujun(fixture, ["adjust", "revoke", "9", "--reason", "x"]).status == 65)
+        let list = try Self.mujun(fixture, ["adjust", "list", "--year", "2024", "--json"])
+        #expect(list.status == 0 && list.stdout.hasPrefix("{") && list.stdout.contains("\"adjustments\""))
+        #expect(list.stdout.contains("\"revoked_by\" : \"钱\"") && list.stderr.contains("1 adjustment(s) of 2024"))
+        #expect(try fixture.county.strings("SELECT kind, points, document_no, revoked, revoke_reason FROM mart.operator_entries")
+                == ["adjustment|-1.50|应急〔2025〕2号|t|复核撤销"])
+    }
 }
+

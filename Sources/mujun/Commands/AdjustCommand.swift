@@ -21,7 +21,8 @@ struct AdjustAddCommand: ParsableCommand {
 
     @Option(help: "The evaluation year.") var year: Int
     @Option(help: "统一社会信用代码.") var uscc: String
-    @Option(help: "Signed points, at most 2 decimals (+2, -1.5).") var points: String
+    // .unconditional: "-1.5" is the value, not an option (a deduction is typed with its minus sign).
+    @Option(parsing: .unconditional, help: "Signed points, at most 2 decimals (+2, -1.5).") var points: String
     @Option(help: "The item (安全生产, 科技创新, …).") var item: String
     @OptionGroup var decision: DecisionOptions
     @Flag(help: "Print the entry as JSON on stdout.") var json = false
@@ -30,6 +31,9 @@ struct AdjustAddCommand: ParsableCommand {
     func validate() throws {
         try decision.check(year: year, uscc: uscc)
         guard !item.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--item must not be empty") }
+        guard DecisionEntries.isValidPoints(points) else {
+            throw ValidationError("--points is a signed number with at most 2 decimals (+2, -1.5), not \(points)")
+        }
     }
 
     func run() throws {

@@ -35,7 +35,8 @@ struct DecisionListCommand<K: DecisionKindName>: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             let entries = try DecisionEntries(connection: try database.connect("\(K.kind.rawValue) list")).list(K.kind, year: year)
-            if json { print(String(decoding: try JSONEncoder.sortedPretty.encode(entries), as: UTF8.self)) }
+            // One object on stdout (details.md #129): {"adjustments": […]} or {"exemptions": […]}.
+            if json { print(String(decoding: try JSONEncoder.sortedPretty.encode([K.kind.rawValue + "s": entries]), as: UTF8.self)) }
             else {
                 for e in entries {
                     print([String(e.id), String(e.year), e.uscc, e.points ?? "", e.item ?? "", e.documentNo, e.enteredBy,
