@@ -189,7 +189,7 @@ public struct InboxRunner {
                 }
                 guard let kind = candidate.kind else {
                     throw ExtractError(.badFileName, file: file.path, message:
-                        "the kind cannot be told from the name: it must start with registry, tax, power, parcels or accounts")
+                        "the kind cannot be told from the name: it must start with registry, tax, power, parcels, accounts, statistics or stats")
                 }
                 let report = try loader.load(file, kind: kind, options: options)
                 outcome.report = report

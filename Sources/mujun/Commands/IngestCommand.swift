@@ -8,7 +8,7 @@ import MujunIngest
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Load CSV extracts: registry, tax, power, parcels or accounts.",
+        abstract: "Load CSV extracts: registry, tax, power, parcels, accounts or statistics.",
         discussion: """
             Each file loads as one batch, all or nothing. The load report, a row per file and a \
             total row, goes to stderr; --json prints the same report as one JSON document on \
@@ -17,7 +17,7 @@ struct IngestCommand: ParsableCommand {
             files, the worst code.
             """)
 
-    @Argument(help: "KIND then FILE…; KIND is registry, tax, power, parcels or accounts.")
+    @Argument(help: "KIND then FILE…; KIND is registry, tax, power, parcels, accounts or statistics.")
     var arguments: [String] = []
 
     @Option(help: "Load every complete file of this drop folder (kind from the file-name prefix).")
@@ -52,7 +52,7 @@ struct IngestCommand: ParsableCommand {
         } else {
             guard let kind = arguments.first else { throw ValidationError("missing KIND and FILE (or --inbox DIR)") }
             guard ExtractKind(rawValue: kind) != nil else {
-                throw ValidationError("unknown kind \"\(kind)\": use registry, tax, power, parcels or accounts")
+                throw ValidationError("unknown kind \"\(kind)\": use registry, tax, power, parcels, accounts or statistics")
             }
             guard arguments.count >= 2 else { throw ValidationError("missing FILE after \(kind)") }
         }
