@@ -10,7 +10,7 @@ import Testing
 /// date and the day before it, and the expected rows are worked out by hand.
 @Suite("Land flags: one idle rule for the flag run and grading's veto")
 struct IdleRuleTests {
-    /// What sql/grading/05_overrides.sql reads: core.idle_parcels(Y-12-31, the run's policy),
+    /// What sql/grading/07_overrides.sql reads: core.idle_parcels(Y-12-31, the run's policy),
     /// here for the flag run's date and policy, as "parcel code since cause decided".
     static let vetoReads = """
         SELECT i.parcel_id || ' ' || i.code || ' ' || i.since || ' ' || i.idle_cause || ' ' || i.decided

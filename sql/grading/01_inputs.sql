@@ -2,7 +2,7 @@
 -- evaluation.md §1, details.md #37, #38, #59).
 -- Run inside the evaluation run's transaction after `SET LOCAL mujun.run_id`; the run (its year
 -- and policy) is `runs.evaluation_context`. Every later file of sql/grading/ works on the two
--- temporary tables made here, and 07_store.sql writes the result to runs.enterprise_grades: a
+-- temporary tables made here, and 10_store.sql writes the result to runs.enterprise_grades: a
 -- run's grades are written once, whole, instead of being rewritten by every step.
 --
 -- Who: every enterprise of the current registry whose industry section is in the policy's

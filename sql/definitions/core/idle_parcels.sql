@@ -1,5 +1,5 @@
 -- Idle land 闲置土地 as of a date under a policy: the one definition that the flag run's IDLE-1 and
--- IDLE-2 rows (sql/land/02_idle.sql) and grading's idle-land veto (sql/grading/05_overrides.sql,
+-- IDLE-2 rows (sql/land/02_idle.sql) and grading's idle-land veto (sql/grading/07_overrides.sql,
 -- as of Y-12-31) both read (spec land.md "Idle"; details.md #30, #42, #58).
 -- Sources: 闲置土地处置办法 (国土资源部令第53号) art. 2; seed 000_a812d8cbf2a193c8.txt 二(二);
 --   seed 003_a0174000c3a42330.txt 二(一)1–2 (the exact tests).

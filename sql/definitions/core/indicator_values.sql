@@ -1,6 +1,6 @@
 -- The catalogue's ten indicator values of one enterprise and year (spec indicators.md §2;
 -- details.md #98, #111), from the inputs of core.enterprise_year_inputs: the one definition that
--- grading (sql/grading/03_indicators.sql) and mart.enterprise_year read.
+-- grading (sql/grading/01_inputs.sql) and mart.enterprise_year read.
 -- L is land in mu (m² × 15 / 10000, exact). A value is NULL (undefined) when an input is unknown
 -- (no linked power account, no statistics row, an empty statistics column) or its denominator is
 -- 0. `unknown` names the indicators whose inputs are unknown: only those can hold a D (details.md
