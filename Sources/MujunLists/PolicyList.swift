@@ -7,13 +7,16 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
     case water
     /// 暂停不动产登记清单, for the real-estate registration centre: one row per flagged parcel.
     case mortgageFreeze = "mortgage-freeze"
+    /// 核查清单, for the natural-resources bureau and the townships: one row per flagged parcel
+    /// not yet determined (认定) by the list date (edition 2, procedure.md §3).
+    case verification
 
     /// The list's CSV file name, e.g. `electricity.csv`.
     public var fileName: String { rawValue + ".csv" }
 
     /// Whether rows are utility accounts of enterprises (and enterprises without one are written
     /// to `no_account.csv`, details.md #64).
-    public var isPerAccount: Bool { self != .mortgageFreeze }
+    public var isPerAccount: Bool { self == .electricity || self == .water }
 
     /// The rule files run in this order in the export's transaction (`sql/lists/`).
     var sqlFiles: [String] {
@@ -21,6 +24,7 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
         case .electricity: return ["context.sql", "surcharged_enterprises.sql", "electricity.sql", "per_account_rows.sql"]
         case .water: return ["context.sql", "surcharged_enterprises.sql", "water.sql", "per_account_rows.sql"]
         case .mortgageFreeze: return ["context.sql", "mortgage_freeze.sql"]
+        case .verification: return ["context.sql", "verification.sql"]
         }
     }
 
@@ -64,18 +68,34 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
                 .effectiveFrom,
                 .basis,
             ]
+        case .verification:
+            // procedure.md §3; headers of details.md #128.
+            return [
+                .listDate,
+                ListColumn("宗地代码", "parcel_id", "r.parcel_id"),
+                ListColumn("不动产权证号", "cert_no", "r.cert_no"),
+                ListColumn("统一社会信用代码", "holder_uscc", "r.uscc"),
+                ListColumn("权利人", "holder_name", "r.enterprise_name"),
+                ListColumn("区划代码", "region_code", "r.region_code"),
+                ListColumn("宗地面积(平方米)", "area_m2", "round(r.area_m2, 2)::text"),
+                ListColumn("宗地面积(亩)", "area_mu", "round(r.area_m2 * 15 / 10000, 2)::text"),
+                ListColumn("疑似标志", "flag_codes", "r.reason_codes"),
+                ListColumn("起算日期", "since", "to_char(r.since, 'YYYY-MM-DD')"),
+                ListColumn("核查线索", "evidence_summary", "r.evidence_summary"),
+                .basis,
+            ]
         }
     }
 
     /// The key column of a row (and of `changes.csv`): the account or the parcel.
     var keyColumn: ListColumn {
-        self == .mortgageFreeze ? ListColumn("宗地代码", "parcel_id", "r.key") : ListColumn("户号", "account_no", "r.key")
+        isPerAccount ? ListColumn("户号", "account_no", "r.key") : ListColumn("宗地代码", "parcel_id", "r.key")
     }
 
     /// Row order (details.md #49, lists.md): region, then enterprise (or parcel), then account,
     /// by code point.
     var order: String {
-        self == .mortgageFreeze
+        !isPerAccount
             ? #"r.region_code COLLATE "C", r.key COLLATE "C""#
             : #"r.region_code COLLATE "C", r.uscc COLLATE "C", r.key COLLATE "C""#
     }

@@ -31,7 +31,7 @@ struct ListsTests {
     func electricity() throws {
         let fixture = try ListFixture()
         let summaries = try fixture.export(date: "2025-03-01")
-        #expect(summaries.map(\.list) == ["electricity", "water", "mortgage-freeze"])
+        #expect(summaries.map(\.list) == ["electricity", "water", "mortgage-freeze", "verification"])
         let (f1, g1) = (ListsTests.f1, ListsTests.g1)
         // Larger, not the sum: 0.10 (D, third year) against 0.05 (idle) → 0.10, not 0.15.
         #expect(try fixture.text(.electricity, "2025-03-01", "electricity.csv") == ListsTests.electricityHeader
@@ -160,8 +160,8 @@ struct ListsTests {
         try fixture.export(date: "2025-03-01")
         #expect(try ListsTests.contents(of: other.url) == first)
         #expect(try ListsTests.contents(of: fixture.out.url) == first)
-        #expect(first.count == 14)
-        #expect(try fixture.strings("SELECT count(*) FROM runs.list_exports") == ["9"])
+        #expect(first.count == 18)
+        #expect(try fixture.strings("SELECT count(*) FROM runs.list_exports") == ["12"])
     }
 
     @Test("UTF-8 files start with a BOM and use CRLF; the GB18030 file decodes to the same text")
@@ -494,9 +494,10 @@ struct ListsTests {
             """, [ListsTests.f1]) == [
                 "electricity|2025-03-01|101|IDLE-1;grade_D|0.1", "electricity|2025-03-01|201|IDLE-1;grade_D|0.1",
                 "mortgage-freeze|2025-03-01|P-F1|INEFF-3|∅", "mortgage-freeze|2025-03-01|P-F1-idle|IDLE-1|∅",
+                "verification|2025-03-01|P-F1|INEFF-3|∅", "verification|2025-03-01|P-F1-idle|IDLE-1|∅",
                 "water|2025-03-01|5001|IDLE-1;grade_D|0.17",
             ])
-        #expect(try fixture.strings("SELECT count(*), count(DISTINCT export_id) FROM mart.policy_list_rows") == ["11|3"])
+        #expect(try fixture.strings("SELECT count(*), count(DISTINCT export_id) FROM mart.policy_list_rows") == ["17|4"])
 
         let name = "t_lists_\(ProcessInfo.processInfo.processIdentifier)_\(ListsTests.counter.add(1, ordering: .relaxed).newValue)"
         try fixture.connection.execute("CREATE ROLE \(name) LOGIN")
@@ -505,7 +506,8 @@ struct ListsTests {
         let analyst = try Connection(try ConnectionString("dbname=\(fixture.db.name) user=\(name)"))
         let seen = try analyst.execute("SELECT list || ' ' || key FROM mart.policy_list_rows ORDER BY 1")
         #expect((0..<seen.rowCount).map { seen.string($0, 0)! }
-                == ["mortgage-freeze P-F10-idle", "mortgage-freeze P-F8-idle", "water 5010"])
+                == ["mortgage-freeze P-F10-idle", "mortgage-freeze P-F8-idle", "verification P-F10-idle", "verification P-F8-idle",
+                    "water 5010"])
         #expect(performing: { try analyst.execute("SELECT 1 FROM runs.list_rows LIMIT 1") }, throws: { error in
             (error as? DatabaseError)?.sqlState == "42501"
         })

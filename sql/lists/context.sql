@@ -2,7 +2,7 @@
 -- details.md #44, #48, #64). Run first inside the export's transaction, after the exporter has
 -- set (set_config … true, so only for this transaction):
 --   mujun.export_id          the runs.list_exports row being written
---   mujun.list               electricity | water | mortgage-freeze
+--   mujun.list               electricity | water | mortgage-freeze | verification
 --   mujun.list_date          the list's date L (YYYY-MM-DD)
 --   mujun.evaluation_run_id  the published evaluation of the latest year Y < year(L), '' if none
 --   mujun.flag_run_id        the current flag run of the latest as-of ≤ L, '' if none
@@ -40,6 +40,8 @@ WHERE p.sha256 = current_setting('mujun.policy_sha256');
 --   mortgage freeze    seed 003 五(三)4 (暂缓办理转让、出租、抵押和变更登记) for idle and inefficient
 --                      land; seed 000_a812d8cbf2a193c8.txt 三(二)5 (淮安: 不得受理闲置土地的转让、
 --                      出租、抵押和变更登记) for idle land
+--   verification       闲置土地处置办法 第八条 (涉嫌闲置土地的调查核实) for idle land; seed 003 三
+--                      (工作专班全面核查，报领导小组审定) for idle and inefficient land
 CREATE TEMP TABLE list_basis (list, code, rule, sanctions) ON COMMIT DROP AS
 VALUES
     ('electricity', 'grade_D', 'grade_D 亩均效益综合评价D类', ARRAY['宿迁 2022 差别电价']),
@@ -58,7 +60,14 @@ VALUES
     ('mortgage-freeze', 'INEFF-2', 'INEFF-2 旌德 政办〔2022〕67号 二(二)2 未按约定建设', ARRAY['旌德 政办〔2022〕67号 五(三)4']),
     ('mortgage-freeze', 'INEFF-3', 'INEFF-3 旌德 政办〔2022〕67号 二(二)3 亩均税收低', ARRAY['旌德 政办〔2022〕67号 五(三)4']),
     ('mortgage-freeze', 'INEFF-4', 'INEFF-4 旌德 政办〔2022〕67号 二(二)4 司法处置且停产', ARRAY['旌德 政办〔2022〕67号 五(三)4']),
-    ('mortgage-freeze', 'INEFF-5', 'INEFF-5 旌德 政办〔2022〕67号 二(二)5 淘汰类或僵尸企业', ARRAY['旌德 政办〔2022〕67号 五(三)4']);
+    ('mortgage-freeze', 'INEFF-5', 'INEFF-5 旌德 政办〔2022〕67号 二(二)5 淘汰类或僵尸企业', ARRAY['旌德 政办〔2022〕67号 五(三)4']),
+    ('verification', 'IDLE-1', 'IDLE-1 闲置土地处置办法 第二条', ARRAY['闲置土地处置办法 第八条 调查核实']),
+    ('verification', 'IDLE-2', 'IDLE-2 闲置土地处置办法 第二条', ARRAY['闲置土地处置办法 第八条 调查核实']),
+    ('verification', 'INEFF-1', 'INEFF-1 旌德 政办〔2022〕67号 二(二)1 停工停产', ARRAY['旌德 政办〔2022〕67号 三 核查认定']),
+    ('verification', 'INEFF-2', 'INEFF-2 旌德 政办〔2022〕67号 二(二)2 未按约定建设', ARRAY['旌德 政办〔2022〕67号 三 核查认定']),
+    ('verification', 'INEFF-3', 'INEFF-3 旌德 政办〔2022〕67号 二(二)3 亩均税收低', ARRAY['旌德 政办〔2022〕67号 三 核查认定']),
+    ('verification', 'INEFF-4', 'INEFF-4 旌德 政办〔2022〕67号 二(二)4 司法处置且停产', ARRAY['旌德 政办〔2022〕67号 三 核查认定']),
+    ('verification', 'INEFF-5', 'INEFF-5 旌德 政办〔2022〕67号 二(二)5 淘汰类或僵尸企业', ARRAY['旌德 政办〔2022〕67号 三 核查认定']);
 
 -- The basis text of a set of codes on this export's list (see above).
 CREATE OR REPLACE FUNCTION pg_temp.list_basis_text(codes text[]) RETURNS text

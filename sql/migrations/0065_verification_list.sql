@@ -1,0 +1,15 @@
+-- The verification list (核查清单, edition 2: spec procedure.md §3; details.md #89, #101, #106,
+-- #128): every parcel the list's flag run flags idle or inefficient and that is not determined
+-- (认定) by the list date, for the natural-resources bureau and the townships to investigate.
+-- Written whatever land.require_determination says (details.md #106). Its rows keep, beside the
+-- freeze list's columns, the earliest idle `since` and a one-line Chinese evidence summary.
+
+ALTER TABLE runs.list_exports DROP CONSTRAINT list_exports_list_check;
+ALTER TABLE runs.list_exports ADD CONSTRAINT list_exports_list_check
+    CHECK (list IN ('electricity', 'water', 'mortgage-freeze', 'verification'));
+
+ALTER TABLE runs.list_rows
+    ADD COLUMN since             date,
+    ADD COLUMN evidence_summary  text;
+COMMENT ON COLUMN runs.list_rows.since IS '核查清单：闲置起算日期（最早的 IDLE 标志）/ verification list: the earliest since of the parcel''s IDLE codes';
+COMMENT ON COLUMN runs.list_rows.evidence_summary IS '核查清单：核查线索（一行中文）/ verification list: one line of Chinese evidence for the investigators';
