@@ -5,6 +5,9 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
     case electricity
     /// 差别水价清单, for the water utility: one row per water account of a listed enterprise.
     case water
+    /// 差别气价清单, for the gas company: one row per gas account of a listed enterprise, the
+    /// water list's twin (edition 2, procedure.md §4; details.md #107).
+    case gas
     /// 暂停不动产登记清单, for the real-estate registration centre: one row per flagged parcel.
     case mortgageFreeze = "mortgage-freeze"
     /// 核查清单, for the natural-resources bureau and the townships: one row per flagged parcel
@@ -16,13 +19,14 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
 
     /// Whether rows are utility accounts of enterprises (and enterprises without one are written
     /// to `no_account.csv`, details.md #64).
-    public var isPerAccount: Bool { self == .electricity || self == .water }
+    public var isPerAccount: Bool { self == .electricity || self == .water || self == .gas }
 
     /// The rule files run in this order in the export's transaction (`sql/lists/`).
     var sqlFiles: [String] {
         switch self {
         case .electricity: return ["context.sql", "surcharged_enterprises.sql", "electricity.sql", "per_account_rows.sql"]
         case .water: return ["context.sql", "surcharged_enterprises.sql", "water.sql", "per_account_rows.sql"]
+        case .gas: return ["context.sql", "surcharged_enterprises.sql", "gas.sql", "per_account_rows.sql"]
         case .mortgageFreeze: return ["context.sql", "mortgage_freeze.sql"]
         case .verification: return ["context.sql", "verification.sql"]
         }
@@ -30,7 +34,7 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
 
     /// The surcharge column: yuan per kWh or per m³.
     var surchargeColumn: ListColumn {
-        self == .water ? ListColumn("加价(元/立方米)", "surcharge_yuan_per_m3", "round(r.surcharge, 2)::text")
+        self == .water || self == .gas ? ListColumn("加价(元/立方米)", "surcharge_yuan_per_m3", "round(r.surcharge, 2)::text")
                        : ListColumn("加价(元/千瓦时)", "surcharge_yuan_per_kwh", "round(r.surcharge, 2)::text")
     }
 
@@ -38,7 +42,7 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
     /// expression over `runs.list_rows r` (the file's text: 2 decimals, ISO dates).
     var columns: [ListColumn] {
         switch self {
-        case .electricity, .water:
+        case .electricity, .water, .gas:
             return [
                 .listDate,
                 ListColumn("户号", "account_no", "r.account_no"),

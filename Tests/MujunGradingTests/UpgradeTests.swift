@@ -127,7 +127,7 @@ struct UpgradeTests {
 
         let outcome = try migrator.run()
         #expect(outcome.migrations.map(\.fileName) == ["0060_definitions_handover.sql", "0061_list_exports_published.sql", "0062_loader_grants.sql",
-                                                         "0063_statistics.sql", "0064_edition2_grading.sql", "0065_verification_list.sql"])
+                                                         "0063_statistics.sql", "0064_edition2_grading.sql", "0065_edition2_lists.sql"])
         #expect(outcome.definitions.map(\.qualifiedName) == migrator.definitions.map(\.qualifiedName))
         #expect(outcome.definitions.count == 36)
         let again = try Migrator(connection: connection).run()

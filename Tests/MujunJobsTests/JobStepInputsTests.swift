@@ -117,19 +117,19 @@ struct JobStepInputsTests {
         let electricity = site.out.appendingPathComponent("electricity/2025-03-15/electricity.csv")
         let first = try Data(contentsOf: electricity)
         #expect(try site.run() == ["evaluate:skipped", "flag:skipped", "export:skipped"])
-        #expect(try site.count("runs.list_exports") == 4)
+        #expect(try site.count("runs.list_exports") == 5)
         #expect(try Data(contentsOf: electricity) == first)
 
         // The next day: the same year's grades, a flag run as of the new day, lists of the new day.
         #expect(try site.run("2025-03-16") == ["evaluate:skipped", "flag:succeeded", "export:succeeded"])
-        #expect(try site.count("runs.list_exports") == 8)
+        #expect(try site.count("runs.list_exports") == 10)
         #expect(try site.run("2025-03-16") == ["evaluate:skipped", "flag:skipped", "export:skipped"])
 
         // Another output folder is another export.
         let elsewhere = site.root.url.appendingPathComponent("elsewhere")
         #expect(try site.run("2025-03-16", ["--out", elsewhere.path]) == ["evaluate:skipped", "flag:skipped", "export:succeeded"])
         #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("water/2025-03-16/water.csv").path))
-        #expect(try site.count("runs.list_exports") == 12)
+        #expect(try site.count("runs.list_exports") == 15)
     }
 
     @Test("export when inputs changed: a new date alone skips it; a new flag or evaluation run does not")
@@ -138,7 +138,7 @@ struct JobStepInputsTests {
         #expect(try site.mujun(["flag", "--as-of", "2025-03-01"]).status == 0)
         #expect(try site.run() == ["evaluate:succeeded", "export:succeeded"])
         #expect(try site.run("2025-03-16") == ["evaluate:skipped", "export:skipped"])
-        #expect(try site.count("runs.list_exports") == 4)
+        #expect(try site.count("runs.list_exports") == 5)
 
         // A later flag run on or before the date is what the lists are made from now.
         #expect(try site.mujun(["flag", "--as-of", "2025-03-10"]).status == 0)
@@ -151,7 +151,7 @@ struct JobStepInputsTests {
         let veto = try site.mujun(["veto", "--year", "2024", GradingFixture.uscc("F6"), "--reason", "环保处罚", "--by", "张"])
         #expect(veto.status == 0, "\(veto.stderr)")
         #expect(try site.run("2025-03-17") == ["evaluate:succeeded", "export:succeeded"])
-        #expect(try site.count("runs.list_exports") == 12)
+        #expect(try site.count("runs.list_exports") == 15)
         #expect(try site.run("2025-03-18") == ["evaluate:skipped", "export:skipped"])
     }
 }

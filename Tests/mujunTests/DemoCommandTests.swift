@@ -71,7 +71,7 @@ struct DemoCommandTests {
         let whatIf = first["whatIf"] as? [String: Any]
         #expect(whatIf?["policy"] as? String == "zhejiang-huangyan")
         #expect(firstLog.contains("what-if zhejiang-huangyan (run 2)"))
-        #expect(before[5] == 4)  // four lists, exported once (by the annual job)
+        #expect(before[5] == 5)  // five lists, exported once (by the annual job)
         // The summary's grades are the published run's, and every registered enterprise of the
         // policy's sections has one.
         let grades = (first["grades"] as? [String: Int]) ?? [:]

@@ -2,7 +2,7 @@
 -- details.md #44, #48, #64). Run first inside the export's transaction, after the exporter has
 -- set (set_config … true, so only for this transaction):
 --   mujun.export_id          the runs.list_exports row being written
---   mujun.list               electricity | water | mortgage-freeze | verification
+--   mujun.list               electricity | water | gas | mortgage-freeze | verification
 --   mujun.list_date          the list's date L (YYYY-MM-DD)
 --   mujun.evaluation_run_id  the published evaluation of the latest year Y < year(L), '' if none
 --   mujun.flag_run_id        the current flag run of the latest as-of ≤ L, '' if none
@@ -37,6 +37,9 @@ WHERE p.sha256 = current_setting('mujun.policy_sha256');
 --                      二(一)1–2 (旌德); power and water: seed 002_32db2fb0d19ac012.txt 四.3
 --                      (金义新区: 严格落实用电、用水等差别化政策)
 --   INEFF-1 … INEFF-5  seed 003_a0174000c3a42330.txt 二(二)1–5 (旌德)
+--   gas                no public figure was found: the surcharges are the profile's
+--                      lists.surcharge.gas (0 by default, so the list is empty until a county sets
+--                      one); idle land: seed 002 四.3 (用电、用水等差别化政策)
 --   mortgage freeze    seed 003 五(三)4 (暂缓办理转让、出租、抵押和变更登记) for idle and inefficient
 --                      land; seed 000_a812d8cbf2a193c8.txt 三(二)5 (淮安: 不得受理闲置土地的转让、
 --                      出租、抵押和变更登记) for idle land
@@ -52,6 +55,10 @@ VALUES
     ('water', 'grade_C', 'grade_C 亩均效益综合评价C类', ARRAY['差别水价 政策参数 lists.surcharge.water.C']),
     ('water', 'IDLE-1', 'IDLE-1 闲置土地处置办法 第二条', ARRAY['金义新区 闲置工业用地盘地行动方案 四.3 差别化用水']),
     ('water', 'IDLE-2', 'IDLE-2 闲置土地处置办法 第二条', ARRAY['金义新区 闲置工业用地盘地行动方案 四.3 差别化用水']),
+    ('gas', 'grade_D', 'grade_D 亩均效益综合评价D类', ARRAY['差别气价 政策参数 lists.surcharge.gas.D']),
+    ('gas', 'grade_C', 'grade_C 亩均效益综合评价C类', ARRAY['差别气价 政策参数 lists.surcharge.gas.C']),
+    ('gas', 'IDLE-1', 'IDLE-1 闲置土地处置办法 第二条', ARRAY['金义新区 闲置工业用地盘地行动方案 四.3 差别化政策']),
+    ('gas', 'IDLE-2', 'IDLE-2 闲置土地处置办法 第二条', ARRAY['金义新区 闲置工业用地盘地行动方案 四.3 差别化政策']),
     ('mortgage-freeze', 'IDLE-1', 'IDLE-1 闲置土地处置办法 第二条',
         ARRAY['旌德 政办〔2022〕67号 五(三)4', '淮安 淮政办发〔2021〕14号 三(二)5']),
     ('mortgage-freeze', 'IDLE-2', 'IDLE-2 闲置土地处置办法 第二条',

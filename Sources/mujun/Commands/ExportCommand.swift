@@ -11,7 +11,7 @@ extension ListEncoding: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a differential-policy list (electricity, water, mortgage-freeze, verification, or all) for a date.",
+        abstract: "Write a differential-policy list (electricity, water, gas, mortgage-freeze, verification, or all) for a date.",
         discussion: """
             Writes OUT/<list>/<date>/ with <list>.csv, changes.csv (against the previous export of the \
             list), no_account.csv (electricity, water) and manifest.json (inputs and SHA-256 of every \
@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
             are recorded in PostgreSQL (mart.policy_list_rows). See docs/lists.md.
             """)
 
-    @Argument(help: "electricity, water, mortgage-freeze, verification, or all.")
+    @Argument(help: "electricity, water, gas, mortgage-freeze, verification, or all.")
     var list: String
 
     @Option(help: "The list's date, YYYY-MM-DD (default: today).")
@@ -41,7 +41,7 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         guard list == "all" || PolicyList(rawValue: list) != nil else {
-            throw ValidationError("LIST must be electricity, water, mortgage-freeze, verification or all, got \"\(list)\"")
+            throw ValidationError("LIST must be electricity, water, gas, mortgage-freeze, verification or all, got \"\(list)\"")
         }
         if let date {
             guard let day = CalendarDay(date) else { throw ValidationError("--date must be YYYY-MM-DD, got \"\(date)\"") }

@@ -1,12 +1,13 @@
--- The verification list (核查清单, edition 2: spec procedure.md §3; details.md #89, #101, #106,
--- #128): every parcel the list's flag run flags idle or inefficient and that is not determined
+-- Edition 2's gas list (差别气价清单, procedure.md §4: the water list's twin over gas accounts,
+-- `lists.surcharge.gas`, details.md #107) and the verification list (核查清单, procedure.md §3;
+-- details.md #89, #101, #106, #128): every parcel the list's flag run flags idle or inefficient and that is not determined
 -- (认定) by the list date, for the natural-resources bureau and the townships to investigate.
 -- Written whatever land.require_determination says (details.md #106). Its rows keep, beside the
 -- freeze list's columns, the earliest idle `since` and a one-line Chinese evidence summary.
 
 ALTER TABLE runs.list_exports DROP CONSTRAINT list_exports_list_check;
 ALTER TABLE runs.list_exports ADD CONSTRAINT list_exports_list_check
-    CHECK (list IN ('electricity', 'water', 'mortgage-freeze', 'verification'));
+    CHECK (list IN ('electricity', 'water', 'gas', 'mortgage-freeze', 'verification'));
 
 ALTER TABLE runs.list_rows
     ADD COLUMN since             date,
