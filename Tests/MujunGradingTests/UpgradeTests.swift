@@ -116,6 +116,12 @@ struct UpgradeTests {
                 try tx.run(definition.script)
             }
         }
+        // Today's loader also writes the parcels column edition 2 adds (rectify_by, migration 0065,
+        // which adds it only if missing).
+        try connection.transaction { tx in
+            try tx.execute("SET LOCAL ROLE mujun_owner")
+            try tx.execute("ALTER TABLE core.parcel_rows ADD COLUMN rectify_by date")
+        }
         let loader = BatchLoader(connection: connection)
         for file in files {
             var options = IngestOptions(today: CalendarDay("2025-01-15")!)

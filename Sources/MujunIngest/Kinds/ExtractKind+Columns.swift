@@ -66,6 +66,8 @@ extension ExtractKind {
                 ColumnSpec("idle_cause", ["闲置原因"], .idleCause),
                 ColumnSpec("determination_no", ["认定书编号"], .text),
                 ColumnSpec("determined_on", ["认定日期"], .date),
+                // Edition 2 (details.md #86): the rectification deadline, optional.
+                ColumnSpec("rectify_by", ["整改期限", "整改截止日期"], .date),
             ]
         case .statistics:
             // Empty is unknown, never 0 (indicators.md §1); energy and emissions take any number
