@@ -27,8 +27,8 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
         case .electricity: return ["context.sql", "surcharged_enterprises.sql", "electricity.sql", "per_account_rows.sql"]
         case .water: return ["context.sql", "surcharged_enterprises.sql", "water.sql", "per_account_rows.sql"]
         case .gas: return ["context.sql", "surcharged_enterprises.sql", "gas.sql", "per_account_rows.sql"]
-        case .mortgageFreeze: return ["context.sql", "mortgage_freeze.sql"]
-        case .verification: return ["context.sql", "verification.sql"]
+        case .mortgageFreeze: return ["context.sql", "flagged_parcels.sql", "mortgage_freeze.sql"]
+        case .verification: return ["context.sql", "flagged_parcels.sql", "verification.sql"]
         }
     }
 
@@ -57,15 +57,7 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
                 .basis,
             ]
         case .mortgageFreeze:
-            return [
-                .listDate,
-                ListColumn("宗地代码", "parcel_id", "r.parcel_id"),
-                ListColumn("不动产权证号", "cert_no", "r.cert_no"),
-                ListColumn("统一社会信用代码", "holder_uscc", "r.uscc"),
-                ListColumn("权利人", "holder_name", "r.enterprise_name"),
-                ListColumn("区划代码", "region_code", "r.region_code"),
-                ListColumn("宗地面积(平方米)", "area_m2", "round(r.area_m2, 2)::text"),
-                ListColumn("宗地面积(亩)", "area_mu", "round(r.area_m2 * 15 / 10000, 2)::text"),
+            return ListColumn.parcel + [
                 ListColumn("认定标志", "flag_codes", "r.reason_codes"),
                 ListColumn("认定书编号", "determination_no", "r.determination_no"),
                 ListColumn("暂停事项", "frozen_acts", "r.frozen_acts"),
@@ -74,15 +66,7 @@ public enum PolicyList: String, Sendable, CaseIterable, Codable {
             ]
         case .verification:
             // procedure.md §3; headers of details.md #128.
-            return [
-                .listDate,
-                ListColumn("宗地代码", "parcel_id", "r.parcel_id"),
-                ListColumn("不动产权证号", "cert_no", "r.cert_no"),
-                ListColumn("统一社会信用代码", "holder_uscc", "r.uscc"),
-                ListColumn("权利人", "holder_name", "r.enterprise_name"),
-                ListColumn("区划代码", "region_code", "r.region_code"),
-                ListColumn("宗地面积(平方米)", "area_m2", "round(r.area_m2, 2)::text"),
-                ListColumn("宗地面积(亩)", "area_mu", "round(r.area_m2 * 15 / 10000, 2)::text"),
+            return ListColumn.parcel + [
                 ListColumn("疑似标志", "flag_codes", "r.reason_codes"),
                 ListColumn("起算日期", "since", "to_char(r.since, 'YYYY-MM-DD')"),
                 ListColumn("核查线索", "evidence_summary", "r.evidence_summary"),
@@ -140,4 +124,17 @@ struct ListColumn: Sendable, Equatable {
     static let listDate = ListColumn("清单日期", "list_date", "to_char(r.list_date, 'YYYY-MM-DD')")
     static let effectiveFrom = ListColumn("执行日期", "effective_from", "to_char(r.effective_from, 'YYYY-MM-DD')")
     static let basis = ListColumn("依据", "basis", "r.basis")
+
+    /// The first columns of a list of parcels (mortgage-freeze, verification): the date, the
+    /// parcel, its holder, township and area.
+    static let parcel: [ListColumn] = [
+        .listDate,
+        ListColumn("宗地代码", "parcel_id", "r.parcel_id"),
+        ListColumn("不动产权证号", "cert_no", "r.cert_no"),
+        ListColumn("统一社会信用代码", "holder_uscc", "r.uscc"),
+        ListColumn("权利人", "holder_name", "r.enterprise_name"),
+        ListColumn("区划代码", "region_code", "r.region_code"),
+        ListColumn("宗地面积(平方米)", "area_m2", "round(r.area_m2, 2)::text"),
+        ListColumn("宗地面积(亩)", "area_mu", "round(r.area_m2 * 15 / 10000, 2)::text"),
+    ]
 }
