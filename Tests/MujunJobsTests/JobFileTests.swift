@@ -38,7 +38,7 @@ struct JobFileTests {
             ("max_backoff_seconds: 10}", "max_backoff_seconds: 10, jitter: 1}", "retry.jitter"),
             ("  - ingest-inbox", "  - ingest-inbx", "steps[0]"),
             ("{as_of: today}", "{as_of: tomorrow}", "steps[1].flag.as_of"),
-            ("[electricity, water]", "[electricity, gas]", "steps[3].export.lists"),
+            ("[electricity, water]", "[electricity, steam]", "steps[3].export.lists"),
             ("policy: default", "policy: default\nowner: me", "owner"),
         ]
         for (from, to, key) in cases {
