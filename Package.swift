@@ -128,8 +128,11 @@ let package = Package(
         // Differential-policy lists (spec lists.md): files for other departments, SQL in sql/lists/.
         .target(
             name: "MujunLists",
-            dependencies: ["MujunCore", "MujunDatabase", "MujunPolicy", .product(name: "Logging", package: "swift-log"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["MujunCore", "MujunDatabase", "MujunPolicy", "MujunGrading", "MujunResources",
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
         ),
 
         // The year's report: one self-contained HTML file with inline SVG (issue 9).

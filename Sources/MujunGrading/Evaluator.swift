@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MujunCore
 import MujunDatabase
 import MujunPolicy
 import MujunResources
@@ -51,9 +52,14 @@ public final class Evaluator {
         }
     }
 
+    /// Grades `year` under `policy` as a new run. `publish: true` is edition 1's direct
+    /// publication (published_on = `today`, no decision number): the commands and job files
+    /// refuse it under a profile that requires a notice (`PolicyProfile.requireNotice`,
+    /// procedure.md §1), where `mujun notice` and `mujun publish` follow instead.
     public func evaluate(year: Int, policy: PolicyProfile, publish: Bool = false, allowIncomplete: Bool = false,
-                         compare: Bool = false, madeBy: String) throws -> EvaluationSummary {
+                         compare: Bool = false, madeBy: String, today: CalendarDay? = nil) throws -> EvaluationSummary {
         let steps = try Evaluator.steps()
+        let today = try today ?? CalendarDay.today()
         return try connection.withLock(.evaluate) {
             // One snapshot for the whole run, and no batch applied while it reads (issue 16 item 1):
             // input_batch_ids lists exactly what its files read.
@@ -86,7 +92,8 @@ public final class Evaluator {
                     """, [runID, year, policy.sha256, policy.name, Date().sqlTimestamp, missing.isEmpty,
                           "{" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "}", base.map(Int.init), madeBy])
                 // Province-scale sorts and hashes stay in memory (docs/benchmarks.md).
-                var runner = SQLRunner(steps, settings: [("mujun.run_id", String(runID)), ("work_mem", "256MB")], logger: logger)
+                var runner = SQLRunner(steps, settings: [("mujun.run_id", String(runID)), ("mujun.today", today.description),
+                                                         ("work_mem", "256MB")], logger: logger)
                 runner.afterEachScript = afterEachScript
                 do {
                     try runner.run(in: tx)
@@ -100,7 +107,7 @@ public final class Evaluator {
                 }
                 try tx.execute("UPDATE runs.evaluation_runs SET finished_at = $2::timestamptz WHERE run_id = $1",
                                [runID, Date().sqlTimestamp])
-                if publish { try Evaluator.publish(runID, in: tx, at: Date()) }
+                if publish { _ = try Publication.record(runID, year: year, decisionNo: nil, on: today, in: tx) }
 
                 var summary = EvaluationSummary(
                     runID: runID, year: year, policy: policy.name, policySHA256: policy.sha256,
@@ -149,25 +156,5 @@ public final class Evaluator {
                                           drivenBy: drivenBy[uscc])
         }
         summary.drivers = drivenBy.values.reduce(into: [:]) { $0[$1, default: 0] += 1 }
-    }
-
-    /// `mujun publish RUN_ID`: makes a run the one lists and analysts see for its year; the
-    /// previously published run of that year is unpublished in the same transaction.
-    public func publish(_ runID: Int64) throws {
-        try connection.withLock(.evaluate) {
-            try connection.transaction(.repeatableRead) { tx in try Evaluator.publish(runID, in: tx, at: Date()) }
-        }
-    }
-
-    static func publish(_ runID: Int64, in tx: Connection, at time: Date) throws {
-        let year = try tx.execute("SELECT year FROM runs.evaluation_runs WHERE run_id = $1 AND finished_at IS NOT NULL", [runID])
-        guard year.rowCount == 1, let y = year.string(0, 0) else {
-            throw GradingError(.unknownRun, "no finished evaluation run \(runID)")
-        }
-        try tx.execute("UPDATE runs.evaluation_runs SET published = false WHERE year = $1::int AND published AND run_id <> $2", [y, runID])
-        try tx.execute("""
-            UPDATE runs.evaluation_runs SET published = true, published_at = coalesce(published_at, $2::timestamptz)
-            WHERE run_id = $1
-            """, [runID, time.sqlTimestamp])
     }
 }

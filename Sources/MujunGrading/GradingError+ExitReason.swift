@@ -5,7 +5,8 @@ import MujunCore
 extension GradingError: ExitReasonProviding {
     public var exitReason: ExitReason {
         switch code {
-        case .incompleteYear, .benchmarkUnavailable, .entryState: return .dataError
+        case .incompleteYear, .benchmarkUnavailable, .entryState, .refused: return .dataError
+        case .mismatch: return .usage
         case .nothingToCompare, .unknownRun, .badEntry: return .failed
         }
     }

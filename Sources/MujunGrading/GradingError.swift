@@ -14,6 +14,13 @@ public struct GradingError: Error, Sendable, CustomStringConvertible {
         case benchmarkUnavailable = "benchmark_unavailable"
         /// An entry that cannot change as asked: unknown id, already revoked (exit 65).
         case entryState = "entry_state"
+        /// A step of the procedure refused (procedure.md §1; exit 65): a notice, an objection or
+        /// a publication that the period, the run's state or open business does not allow. The
+        /// message lists every reason.
+        case refused = "refused"
+        /// Arguments that contradict the records (exit 64), e.g. `review set --objection` with
+        /// another enterprise's credit code (details.md #129).
+        case mismatch = "mismatch"
     }
 
     public let code: Code

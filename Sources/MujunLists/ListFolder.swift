@@ -82,8 +82,20 @@ struct ListFolder {
         guard close(fd) == 0 else { throw ListFolder.failure(file, "cannot close") }
     }
 
+    /// Makes the subfolder `name` of the staging folder (e.g. a notice's `letters/`), mode 0750.
+    func makeFolder(_ name: String) throws {
+        let sub = staging.appendingPathComponent(name, isDirectory: true)
+        guard mkdir(sub.path, ListFolder.folderMode) == 0, chmod(sub.path, ListFolder.folderMode) == 0 else {
+            throw ListFolder.failure(sub, "cannot create the folder of")
+        }
+    }
+
     /// Publishes the staging folder under the final name in one step, and fsyncs the list folder.
     mutating func commit() throws {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? []
+        where ListFolder.isDirectory(staging.appendingPathComponent(entry)) {
+            try ListFolder.fsyncFolder(staging.appendingPathComponent(entry))
+        }
         try ListFolder.fsyncFolder(staging)
         if ListFolder.exists(url) {
             guard ListFolder.exchange(staging, url) else {

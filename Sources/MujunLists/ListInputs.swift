@@ -1,9 +1,9 @@
 import MujunCore
 import MujunDatabase
 
-/// What a list dated L is made from (details.md #44, #64): the published evaluation of the
-/// latest year Y < year(L), and the current flag run of the latest as-of date ≤ L (the highest
-/// run id of that date). Either may be missing.
+/// What a list dated L is made from (details.md #44, #64, #113, #114): the publication in force
+/// on L of the latest year Y < year(L) published on or before L, and the current flag run of
+/// the latest as-of date ≤ L (the highest run id of that date). Either may be missing.
 public struct ListInputs: Sendable, Equatable, Codable {
     public var evaluationRunID: Int64?
     public var evaluationYear: Int?
@@ -20,9 +20,10 @@ public struct ListInputs: Sendable, Equatable, Codable {
         var inputs = ListInputs()
         let evaluation = try connection.execute("""
             SELECT run_id, year FROM runs.evaluation_runs
-            WHERE published AND finished_at IS NOT NULL AND year < $1
+            WHERE finished_at IS NOT NULL AND year < $1
+              AND published_on <= $2::date AND (replaced_on IS NULL OR replaced_on > $2::date)
             ORDER BY year DESC, run_id DESC LIMIT 1
-            """, [date.year])
+            """, [date.year, date.description])
         if evaluation.rowCount == 1 {
             inputs.evaluationRunID = try evaluation.string(0, "run_id").flatMap { Int64($0) }
             inputs.evaluationYear = try evaluation.int(0, "year")

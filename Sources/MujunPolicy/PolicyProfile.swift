@@ -45,20 +45,49 @@ public struct PolicyProfile: Sendable {
         indicators.values.contains { $0.keys.contains { !["tax_per_mu", "sales_per_mu", "tax_per_kwh"].contains($0) } }
     }
 
-    /// Edition-2 procedure keys (procedure.md) the profile sets: checked on load, applied only
-    /// once the procedure is built (issue 15), so `evaluate` and `flag` say so instead of
-    /// pretending to follow them.
+    /// Edition-2 procedure keys (procedure.md) the profile sets that are checked on load but not
+    /// applied yet (the land rules of procedure.md §3 and §4), so `evaluate` and `flag` say so
+    /// instead of pretending to follow them.
     public var procedureKeysSet: [String] {
-        var keys: [String] = []
-        if case .map(let root) = tree {
-            for (section, names) in [("land", ["require_determination", "rectify_years"]),
-                                     ("lists", ["enterprise_lists"]), ("evaluation", ["require_notice", "notice_days",
-                                     "effective_lead_days", "objection_contact"])] {
-                guard case .map(let pairs)? = root.first(where: { $0.0 == section })?.1 else { continue }
-                keys += names.filter { n in pairs.contains { $0.0 == n } }.map { "\(section).\($0)" }
-            }
+        [("land", "require_determination"), ("land", "rectify_years"), ("lists", "enterprise_lists")]
+            .filter { value(at: [$0.0, $0.1]) != nil }.map { "\($0.0).\($0.1)" }
+    }
+
+    /// The value at a key path, e.g. `["evaluation", "notice_days"]`; nil when absent.
+    public func value(at path: [String]) -> PolicyValue? {
+        var node = tree
+        for key in path {
+            guard case .map(let pairs) = node, let next = pairs.first(where: { $0.0 == key })?.1 else { return nil }
+            node = next
         }
-        return keys
+        return node
+    }
+
+    // The procedure of grades (procedure.md §1–§2). An absent key takes policy-default-ed2.yaml's
+    // value (details.md #126), so an edition-1 profile requires a notice too.
+
+    /// `evaluation.require_notice` (default true): publish only after a public notice (公示).
+    public var requireNotice: Bool {
+        if case .bool(let b)? = value(at: ["evaluation", "require_notice"]) { return b }
+        return true
+    }
+
+    /// `evaluation.notice_days` (default 7): calendar days of the notice period.
+    public var noticeDays: Int {
+        if case .number(let n)? = value(at: ["evaluation", "notice_days"]), let days = Int(n) { return days }
+        return 7
+    }
+
+    /// `evaluation.effective_lead_days` (default 0).
+    public var effectiveLeadDays: Int {
+        if case .number(let n)? = value(at: ["evaluation", "effective_lead_days"]), let days = Int(n) { return days }
+        return 0
+    }
+
+    /// `evaluation.objection_contact` (default empty): where and how to object (details.md #124).
+    public var objectionContact: String {
+        if case .string(let s)? = value(at: ["evaluation", "objection_contact"]) { return s }
+        return ""
     }
 
     public var canonicalJSON: String { tree.canonicalJSON }

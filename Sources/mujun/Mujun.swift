@@ -24,6 +24,8 @@ struct Mujun: ParsableCommand {
             FlagCommand.self,
             EvaluateCommand.self,
             ExportCommand.self,
+            NoticeCommand.self,
+            ObjectionCommand.self,
             PublishCommand.self,
             VetoCommand.self,
             ReviewCommand.self,

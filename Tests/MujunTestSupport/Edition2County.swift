@@ -116,8 +116,11 @@ public final class Edition2County: @unchecked Sendable {
 
     public func evaluate(_ profile: PolicyProfile) throws -> EvaluationSummary { try evaluate(2024, profile) }
 
-    public func evaluate(_ year: Int, _ profile: PolicyProfile, publish: Bool = false) throws -> EvaluationSummary {
-        try Evaluator(connection: connection).evaluate(year: year, policy: profile, publish: publish, madeBy: "test")
+    /// Grades `year`; `publish` is edition 1's direct publication, dated `today` (the day the
+    /// fixture's extracts were loaded, so that lists dated in 2025 see it: procedure.md §2).
+    public func evaluate(_ year: Int, _ profile: PolicyProfile, publish: Bool = false,
+                         today: CalendarDay = CalendarDay("2025-01-15")!) throws -> EvaluationSummary {
+        try Evaluator(connection: connection).evaluate(year: year, policy: profile, publish: publish, madeBy: "test", today: today)
     }
 
     /// "grade computed score rank size cohort reasons" per firm name ("-" for empty values).

@@ -1,9 +1,9 @@
 -- Grading step 1: the run's parameters, and the inputs per enterprise and year Y (spec
 -- evaluation.md §1, details.md #37, #38, #59).
--- Run inside the evaluation run's transaction after `SET LOCAL mujun.run_id`; the run (its year
--- and policy) is `runs.evaluation_context`. Every later file of sql/grading/ works on the two
--- temporary tables made here, and 10_store.sql writes the result to runs.enterprise_grades: a
--- run's grades are written once, whole, instead of being rewritten by every step.
+-- Run inside the evaluation run's transaction after 00_run.sql (grading_run, the run's
+-- parameters). Every later file of sql/grading/ works on grading_run and the run_grades made
+-- here, and 10_store.sql writes the result to runs.enterprise_grades: a run's grades are written
+-- once, whole, instead of being rewritten by every step.
 --
 -- Who: every enterprise of the current registry whose industry section is in the policy's
 --   `grading.sections` gets a row (details.md #37: the current registry version serves every year).
@@ -16,36 +16,6 @@
 --   (sql/definitions/core/indicator_values.sql, which mart.enterprise_year reads too), kept only
 --   where the row's scale weights them (details.md #105: NULL otherwise, N and T rows included).
 -- Cohort: the one the registry data gives (indicators.md §6; details.md #84), see 03_cohorts.sql.
--- Edition-2 keys an edition-1 profile leaves out take policy-default-ed2.yaml's value
--- (details.md #126): cohort_by [scale] (or [scale, region] for cohort_by_region: true), no
--- industry groups, hold_d_on_missing_data true, adjustments off.
-
--- The run and the policy's grading values, read once: every step joins this one-row table
--- instead of reading the policy document for each enterprise.
-CREATE TEMP TABLE grading_run ON COMMIT DROP AS
-SELECT c.run_id, c.year, c.year_start, c.year_end, c.policy,
-       ARRAY(SELECT jsonb_array_elements_text(c.policy #> '{grading,sections}')) AS sections,
-       runs.policy_number(c.policy, 'grading', 'min_land_mu_below_scale') AS min_land_mu_below_scale,
-       (c.policy #>> '{grading,new_production_years}')::int AS new_production_years,
-       coalesce(c.policy #> '{grading,cohort_by}' ? 'region', (c.policy #>> '{grading,cohort_by_region}')::boolean, false)
-           AS cohort_by_region,
-       coalesce(c.policy #> '{grading,cohort_by}' ? 'industry', false) AS cohort_by_industry,
-       coalesce(c.policy #> '{grading,industry_groups}', '{}') AS industry_groups,
-       runs.policy_number(c.policy, 'grading', 'min_cohort_size') AS min_cohort_size,
-       runs.policy_number(c.policy, 'grading', 'benchmark_factor') AS benchmark_factor,
-       runs.policy_number(c.policy, 'grading', 'ratio_cap') AS ratio_cap,
-       runs.policy_number(c.policy, 'grading', 'class_cuts', 'A') AS cut_a,
-       runs.policy_number(c.policy, 'grading', 'class_cuts', 'B') AS cut_b,
-       runs.policy_number(c.policy, 'grading', 'class_cuts', 'C') AS cut_c,
-       (c.policy #>> '{grading,idle_land_veto}')::boolean AS idle_land_veto,
-       coalesce((c.policy #>> '{grading,hold_d_on_missing_data}')::boolean, true) AS hold_d_on_missing_data,
-       coalesce(runs.policy_number(c.policy, 'grading', 'adjustments', 'max_bonus'), 0) AS max_bonus,
-       coalesce(runs.policy_number(c.policy, 'grading', 'adjustments', 'max_deduction'), 0) AS max_deduction,
-       ARRAY(SELECT i.key FROM jsonb_each(c.policy #> '{grading,indicators,above}') AS i
-             WHERE (i.value ->> 'weight')::numeric > 0) AS weighted_above,
-       ARRAY(SELECT i.key FROM jsonb_each(c.policy #> '{grading,indicators,below}') AS i
-             WHERE (i.value ->> 'weight')::numeric > 0) AS weighted_below
-FROM runs.evaluation_context c;
 
 -- The run's grades while they are computed: the same columns as runs.enterprise_grades.
 CREATE TEMP TABLE run_grades (LIKE runs.enterprise_grades INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT DROP;

@@ -1,14 +1,18 @@
 -- Grading step 9: consecutive_d_years (spec evaluation.md §5, details.md #63): the number of
 -- consecutive years ending with Y whose final grade was D — this run's grade for Y, and the
--- *published* runs' grades for the years before, as published when this run is made.
+-- *published* runs' grades for the years before: the publication of each year in force on the
+-- day before grading_run.published_before (when the run is made, or the day before it is
+-- published: details.md #114, #116). A year without a publication breaks the chain (#110).
 -- 1 when only Y is D; 0 when Y is not D. It sets the electricity surcharge step (Suqian 2022).
 -- Then the reasons are written as one sorted, `;`-separated string (details.md #43).
 
 WITH published_d AS (
     SELECT p.uscc, pr.year
     FROM runs.enterprise_grades p
-    JOIN runs.evaluation_runs pr ON pr.run_id = p.run_id AND pr.published
     CROSS JOIN grading_run run
+    JOIN runs.evaluation_runs pr ON pr.run_id = p.run_id
+                                AND pr.published_on < run.published_before
+                                AND (pr.replaced_on IS NULL OR pr.replaced_on >= run.published_before)
     WHERE p.grade = 'D' AND pr.year < run.year
 ), streaks AS (
     SELECT g.uscc,

@@ -4,7 +4,8 @@
 --   mujun.export_id          the runs.list_exports row being written
 --   mujun.list               electricity | water | gas | mortgage-freeze | verification
 --   mujun.list_date          the list's date L (YYYY-MM-DD)
---   mujun.evaluation_run_id  the published evaluation of the latest year Y < year(L), '' if none
+--   mujun.evaluation_run_id  the publication in force on L of the latest year Y < year(L) whose
+--                            published_on <= L (procedure.md §2; details.md #113, #114), '' if none
 --   mujun.flag_run_id        the current flag run of the latest as-of ≤ L, '' if none
 --   mujun.policy_sha256      the export's policy profile (surcharges, freeze_requires_determination)
 -- The two tables made here vanish at the end of the transaction.
@@ -15,6 +16,9 @@ SELECT current_setting('mujun.export_id')::bigint AS export_id,
        current_setting('mujun.list_date')::date AS list_date,
        e.run_id AS evaluation_run_id,
        e.year AS evaluation_year,
+       -- procedure.md §2: a grade takes effect on max(Y+1-01-01, published_on + lead days).
+       greatest(make_date(e.year + 1, 1, 1),
+                e.published_on + coalesce((p.content #>> '{evaluation,effective_lead_days}')::int, 0)) AS grade_effective_from,
        f.run_id AS flag_run_id,
        f.as_of AS flag_as_of,
        -- The parcel data the flag run saw: every applied batch up to this id (details.md #27).

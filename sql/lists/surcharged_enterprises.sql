@@ -15,7 +15,9 @@
 --   IDLE-*   holds a parcel flagged IDLE-1/IDLE-2 in the flag run whose idle_cause is
 --            `enterprise` (details.md #45: the same rule as grading's idle-land veto)
 -- Where several apply, the larger surcharge applies, never their sum (lists.md, evaluation.md §7).
--- effective_from: 1 January of Y+1 when a grade reason is present, else the flag run's as-of date.
+-- effective_from: when a grade reason is present, the grade's date (procedure.md §2: 1 January of
+--   Y+1, or the publication date plus evaluation.effective_lead_days when later: a surcharge is
+--   never dated before its decision), else the flag run's as-of date.
 -- grade: the final published grade, empty when the enterprise has no row in that evaluation.
 -- enterprise_name and region_code: the current registry's; else the graded row's; else the
 --   parcel extract's as the flag run saw it (a holder missing from the registry).
@@ -71,7 +73,7 @@ SELECT l.uscc,
        coalesce(e.name, g.name, h.holder_name) AS enterprise_name,
        coalesce(e.region_code, g.region_code, h.region_code) AS region_code,
        g.grade,
-       CASE WHEN l.grade_reason THEN make_date(c.evaluation_year + 1, 1, 1) ELSE c.flag_as_of END AS effective_from,
+       CASE WHEN l.grade_reason THEN c.grade_effective_from ELSE c.flag_as_of END AS effective_from,
        pg_temp.list_basis_text(l.codes) AS basis
 FROM listed l
 CROSS JOIN list_context c

@@ -12,7 +12,8 @@ struct EvaluateCommand: ParsableCommand {
         discussion: """
             Refuses (exit 65) when applied tax and power data do not cover all 12 months of Y or no \
             registry/parcels batch was applied, unless --allow-incomplete. --publish makes the run \
-            the one lists and analysts see. --compare grades under --policy without publishing and \
+            the one lists and analysts see, only under a profile with evaluation.require_notice: false \
+            (else: mujun notice, then mujun publish). --compare grades under --policy without publishing and \
             reports the class changes against the year's published run (else its latest run), whatever \
             profile that run used, with the indicator that drove each move.
             """)
@@ -33,6 +34,11 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run {
             let profile = try PolicyProfile.load(policy)
+            if publish && profile.requireNotice {
+                // procedure.md §1: a decision follows a public notice and its objections.
+                throw GradingError(.refused, "--publish is refused: profile \(profile.name) requires a public notice "
+                                   + "(evaluation.require_notice); evaluate, then mujun notice RUN --from DATE, then mujun publish RUN")
+            }
             let evaluator = Evaluator(connection: try database.connect("evaluate"))
             let summary = try evaluator.evaluate(year: year, policy: profile, publish: publish,
                                                  allowIncomplete: allowIncomplete, compare: compare,

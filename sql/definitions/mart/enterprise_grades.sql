@@ -8,7 +8,7 @@ SELECT r.year, g.run_id, g.uscc, g.name, g.region_code, g.above_scale, g.cohort,
        g.value_added_per_mu AS value_added_per_mu_yuan, g.value_added_per_tce AS value_added_per_tce_yuan,
        g.value_added_per_emission AS value_added_per_emission_yuan, g.labour_productivity AS labour_productivity_yuan,
        g.rd_ratio, g.tech_investment_per_mu AS tech_investment_per_mu_yuan, g.tax_per_emission AS tax_per_emission_yuan,
-       g.adjustment, g.exempted, g.held_d
+       g.adjustment, g.exempted, g.held_d, r.published_on, r.decision_no
 FROM runs.enterprise_grades g
 JOIN runs.evaluation_runs r ON r.run_id = g.run_id AND r.published
 WHERE true
@@ -56,3 +56,5 @@ COMMENT ON COLUMN mart.enterprise_grades.tax_per_emission_yuan IS '单位排放�
 COMMENT ON COLUMN mart.enterprise_grades.adjustment IS '加减分（按参数限幅后，计入得分；N、T 为空）/ adjustment points in the score, after the profile''s clamp; NULL for N and T';
 COMMENT ON COLUMN mart.enterprise_grades.exempted IS '是否暂不评价（决定）/ exempted by decision (grade T, reason exempted)';
 COMMENT ON COLUMN mart.enterprise_grades.held_d IS 'D类因缺数暂缓列入清单（待复核）/ a D resting on missing data: on no list for its grade until a review';
+COMMENT ON COLUMN mart.enterprise_grades.published_on IS '公布日期（名单自此日起适用该等级，procedure.md §2）/ publication date: lists use these grades from this day';
+COMMENT ON COLUMN mart.enterprise_grades.decision_no IS '公布文号（版本一发布的为空）/ decision number of the publication (empty for edition-1 publications)';
