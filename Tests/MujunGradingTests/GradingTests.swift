@@ -269,8 +269,23 @@ struct GradingTests {
         let evaluator = Evaluator(connection: fixture.connection)
         let first = try evaluator.evaluate(year: 2024, policy: GradingFixture.defaultProfile, madeBy: "t")
         #expect(try fixture.connection.execute("SELECT count(*) FROM mart.enterprise_grades").scalarInt() == 0)
-        let cli = try MujunBinary.run(["publish", String(first.runID)], environment: fixture.db.environment)
-        #expect(cli.status == 0)
+        // The default profile requires a notice (procedure.md §1): publish is refused with its
+        // reasons, then noticed for a day and published the day after under a decision number.
+        let refused = try MujunBinary.run(["publish", String(first.runID)], environment: fixture.db.environment)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("was never put under notice") && refused.stderr.contains("--decision-no is required"))
+        #expect(try MujunBinary.run(["evaluate", "--year", "2024", "--publish"], environment: fixture.db.environment).status == 65)
+        let today = try CalendarDay.today()
+        let out = try TemporaryDirectory()
+        let notice = try MujunBinary.run(["notice", String(first.runID), "--from", today.description, "--days", "1",
+                                          "--out", out.url.path, "--json"], environment: fixture.db.environment)
+        #expect(notice.status == 0, "\(notice.stderr)")
+        #expect(notice.stdout.contains("\"notice_until\" : \"\(today)\""))
+        var tomorrow = fixture.db.environment
+        tomorrow["MUJUN_TODAY"] = try fixture.connection.execute("SELECT ($1::date + 1)::text", [today.description]).scalar()
+        let cli = try MujunBinary.run(["publish", String(first.runID), "--decision-no", "评〔2025〕3号"], environment: tomorrow)
+        #expect(cli.status == 0, "\(cli.stderr)")
+        #expect(try fixture.connection.execute("SELECT decision_no FROM mart.enterprise_grades LIMIT 1").scalar() == "评〔2025〕3号")
         let second = try evaluator.evaluate(year: 2024, policy: GradingFixture.defaultProfile, publish: true, madeBy: "t")
         #expect(try fixture.connection.execute("SELECT string_agg(run_id::text, ',') FROM runs.evaluation_runs WHERE published").scalar()
                 == String(second.runID))

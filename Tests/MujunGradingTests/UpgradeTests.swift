@@ -131,9 +131,28 @@ struct UpgradeTests {
             #expect(report.status == .applied && report.rowsRejected == 0)
         }
 
+        // Two edition-1 publications of 2023: run 899, replaced by run 900 (details.md #92).
+        try connection.execute("INSERT INTO runs.policy_profiles VALUES (repeat('a', 64), 'old', '{}', '', now())")
+        try connection.execute("""
+            INSERT INTO runs.evaluation_runs (run_id, year, policy_sha256, policy_name, started_at, finished_at, input_batch_ids,
+                                              complete, published, published_at, made_by)
+            VALUES (899, 2023, repeat('a', 64), 'old', '2025-02-01T00:00:00Z', '2025-02-01T00:00:00Z', '{}', true, false,
+                    '2025-02-01T00:00:00Z', 'old'),
+                   (900, 2023, repeat('a', 64), 'old', '2025-03-01T17:00:00Z', '2025-03-01T17:00:00Z', '{}', true, true,
+                    '2025-03-01T17:30:00Z', 'old')
+            """)
         let outcome = try migrator.run()
         #expect(outcome.migrations.map(\.fileName) == ["0060_definitions_handover.sql", "0061_list_exports_published.sql", "0062_loader_grants.sql",
-                                                         "0063_statistics.sql", "0064_edition2_grading.sql", "0065_edition2_lists.sql"])
+                                                         "0063_statistics.sql", "0064_edition2_grading.sql", "0065_edition2_lists.sql",
+                                                         "0066_procedure.sql"])
+        // They keep their state, get published_on = the day they were published (Asia/Shanghai:
+        // 17:30 UTC is the next morning) and no decision number; the replaced one its end.
+        #expect(try Self.lines(connection, """
+            SELECT run_id, published, published_on, coalesce(decision_no, '-'), coalesce(replaced_on::text, '-')
+            FROM runs.evaluation_runs WHERE run_id IN (899, 900) ORDER BY run_id
+            """) == ["899|f|2025-02-01|-|2025-03-02", "900|t|2025-03-02|-|-"])
+        try connection.execute("DELETE FROM runs.evaluation_runs WHERE run_id IN (899, 900)")
+        try connection.execute("DELETE FROM runs.policy_profiles WHERE sha256 = repeat('a', 64)")
         #expect(outcome.definitions.map(\.qualifiedName) == migrator.definitions.map(\.qualifiedName))
         #expect(outcome.definitions.count == 36)
         let again = try Migrator(connection: connection).run()
@@ -144,7 +163,7 @@ struct UpgradeTests {
         let definitionRecords = "SELECT name, kind, checksum FROM public.mujun_schema_definitions ORDER BY name"
         #expect(try Self.lines(connection, records) == (try Self.lines(fresh.connection, records)))
         #expect(try Self.lines(connection, definitionRecords) == (try Self.lines(fresh.connection, definitionRecords)))
-        #expect(try Self.lines(connection, records).count == 23)
+        #expect(try Self.lines(connection, records).count == 24)
         // Objects: the same views and functions, texts, owners, grants, options and comments.
         let objects = try Self.lines(connection, Self.objects)
         #expect(objects == (try Self.lines(fresh.connection, Self.objects)))

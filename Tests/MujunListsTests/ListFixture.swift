@@ -97,7 +97,10 @@ final class ListFixture {
         if evaluate {
             let evaluator = Evaluator(connection: connection)
             for year in 2022...2024 {
-                _ = try evaluator.evaluate(year: year, policy: ListFixture.defaultProfile, publish: true, madeBy: "test")
+                // Edition 1's direct publication, dated 1 January of the next year: the grades take
+                // effect then (procedure.md §2), as edition 1 dated them.
+                _ = try evaluator.evaluate(year: year, policy: ListFixture.defaultProfile, publish: true, madeBy: "test",
+                                           today: CalendarDay(year: year + 1, month: 1, day: 1)!)
             }
             try flag(asOf: "2025-02-01")
         }

@@ -156,7 +156,7 @@ struct ProcedureTests {
     @Test("publish is refused with every reason; a later run is noticed and published, re-applying a veto entered since")
     func publication() throws {
         let site = try Site()
-        _ = try site.evaluate(2023, publish: true)   // edition 1's direct publication, dated 2025-01-15
+        _ = try site.evaluate(2023, publish: true)   // edition 1's direct publication, dated 2024-01-01
         let run = try site.evaluate()
         #expect(Self.refusal { _ = try site.publish(run, on: 10) }.contains("was never put under notice"))
         _ = try site.notice(run, days: 7)
@@ -196,7 +196,7 @@ struct ProcedureTests {
         #expect(Self.refusal { _ = try site.publish(second, on: 14) }.contains("already published"))
 
         // procedure.md §2: a list dated the day before the publication uses 2023 (in force from its
-        // own publication, 2025-01-15, after 1 January 2024); one dated on it uses 2024 from the
+        // own publication on 1 January 2024); one dated on it uses 2024 from the
         // publication date, at the second D year's step.
         func electricity(_ day: Int) throws -> String {
             _ = try ListExporter(connection: site.connection).export(
@@ -208,7 +208,7 @@ struct ProcedureTests {
                 WHERE export_id = (SELECT max(export_id) FROM runs.list_exports)
                 """).joined(separator: "; ")
         }
-        #expect(try electricity(12) == "2023 \(site.uscc("A1")) grade_D 0.05 2025-01-15")
+        #expect(try electricity(12) == "2023 \(site.uscc("A1")) grade_D 0.05 2024-01-01")
         #expect(try electricity(13) == "2024 \(site.uscc("A1")) grade_D 0.08 \(try site.day(13))")
     }
 

@@ -116,11 +116,12 @@ public final class Edition2County: @unchecked Sendable {
 
     public func evaluate(_ profile: PolicyProfile) throws -> EvaluationSummary { try evaluate(2024, profile) }
 
-    /// Grades `year`; `publish` is edition 1's direct publication, dated `today` (the day the
-    /// fixture's extracts were loaded, so that lists dated in 2025 see it: procedure.md §2).
+    /// Grades `year`; `publish` is edition 1's direct publication, dated `today`, by default 1
+    /// January of the next year, so that its grades take effect then (procedure.md §2).
     public func evaluate(_ year: Int, _ profile: PolicyProfile, publish: Bool = false,
-                         today: CalendarDay = CalendarDay("2025-01-15")!) throws -> EvaluationSummary {
-        try Evaluator(connection: connection).evaluate(year: year, policy: profile, publish: publish, madeBy: "test", today: today)
+                         today: CalendarDay? = nil) throws -> EvaluationSummary {
+        try Evaluator(connection: connection).evaluate(year: year, policy: profile, publish: publish, madeBy: "test",
+                                                       today: today ?? CalendarDay(year: year + 1, month: 1, day: 1)!)
     }
 
     /// "grade computed score rank size cohort reasons" per firm name ("-" for empty values).
