@@ -32,6 +32,21 @@ public struct Demo {
         public var listsFolder: String
         /// The Huangyan what-if: its run, class changes ("B→C") and what drove them.
         public var whatIf: WhatIf?
+        /// The procedure the demo walked (nil when the year was already published).
+        public var calendar: DecisionSteps?
+    }
+
+    /// The decision steps of the demo's year (procedure.md §1), with their days.
+    public struct DecisionSteps: Sendable, Codable {
+        public var runID: Int64
+        public var noticeFrom: String
+        public var noticeUntil: String
+        public var objectionID: Int64
+        public var objectionReceived: String
+        public var reviewID: Int64
+        public var reviewedOn: String
+        public var decisionNo: String
+        public var publishedOn: String
     }
 
     public struct WhatIf: Sendable, Codable {
@@ -51,6 +66,38 @@ public struct Demo {
         self.folder = folder
         self.date = date
         self.version = version
+    }
+
+    /// After the annual job's notice: one objection (the enterprise ranked last in the first
+    /// cohort), answered by a review that keeps its grade, and the publication on the demo date.
+    func walkCalendar(_ connection: Connection, year: Int, evaluationDay: CalendarDay,
+                      log: (String) -> Void) throws -> DecisionSteps {
+        let notice = try connection.execute("""
+            SELECT n.run_id, to_char(n.notice_from, 'YYYY-MM-DD'), to_char(n.notice_until, 'YYYY-MM-DD'),
+                   (SELECT g.uscc || ' ' || g.grade FROM runs.enterprise_grades g WHERE g.run_id = n.run_id AND g.rank IS NOT NULL
+                    ORDER BY g.cohort COLLATE "C", g.rank DESC, g.uscc COLLATE "C" LIMIT 1)
+            FROM runs.notices n WHERE n.year = $1 AND n.withdrawn_on IS NULL ORDER BY n.notice_id DESC LIMIT 1
+            """, [year])
+        guard notice.rowCount == 1, let run = notice.string(0, 0).flatMap({ Int64($0) }),
+              let firm = notice.string(0, 3)?.split(separator: " ").map(String.init), firm.count == 2 else {
+            throw DemoError(.failed, "the annual job left no run of \(year) under notice")
+        }
+        let received = evaluationDay.adding(days: 2)
+        let reviewed = evaluationDay.adding(days: 4)
+        let objection = try Objections(connection: connection).add(
+            year: year, uscc: firm[0], received: received, by: "mujun demo", reason: "企业对用地面积认定有异议（演示）",
+            documentNo: nil, today: received)
+        log("objection \(objection.id): \(firm[0]) (grade \(firm[1])) objects on \(received), within the notice \(notice.string(0, 1)!)–\(notice.string(0, 2)!)")
+        let review = try OperatorEntries(connection: connection).review(
+            year: year, uscc: firm[0], grade: firm[1], reason: "复核：用地面积与不动产登记一致，维持原等级（演示）",
+            documentNo: "亩均复〔\(year + 1)〕1号", madeBy: "mujun demo", objection: objection.id)
+        log("review \(review) on \(reviewed): grade \(firm[1]) maintained, objection \(objection.id) answered")
+        let decision = "亩均办〔\(year + 1)〕1号"
+        let publication = try Evaluator(connection: connection).publish(run, decisionNo: decision, on: date, today: date)
+        log("published run \(run) on \(publication.publishedOn) (\(decision))")
+        return DecisionSteps(runID: run, noticeFrom: notice.string(0, 1)!, noticeUntil: notice.string(0, 2)!,
+                        objectionID: objection.id, objectionReceived: received.description, reviewID: review,
+                        reviewedOn: reviewed.description, decisionNo: decision, publishedOn: publication.publishedOn)
     }
 
     public func run(connectionString: ConnectionString, log: (String) -> Void) throws -> Summary {
@@ -91,19 +138,33 @@ public struct Demo {
             }
         }
 
-        // The annual evaluation first (it grades last year and publishes it), then the nightly
-        // job, as on the first night after 15 March.
-        for name in ["annual-evaluation", "nightly"] {
-            var runOptions = JobRunner.Options(date: date, madeBy: "mujun demo")
+        // The bureau's calendar (docs/calendar.md), on days the demo chooses: the annual job
+        // evaluates last year and puts the run under notice on E = date − 8; an enterprise
+        // objects on E + 2 and a review answers it on E + 4; the bureau publishes on date (after
+        // the 7-day notice); the nightly job then writes the lists of that day, which take the
+        // grades from their publication. A year already published is left as it is, so a second
+        // demo run changes nothing.
+        let year = date.year - 1
+        let evaluationDay = date.adding(days: -8)
+        func runJob(_ name: String, on day: CalendarDay) throws {
+            var runOptions = JobRunner.Options(date: day, madeBy: "mujun demo")
             runOptions.inbox = folder.appendingPathComponent("inbox").path
             runOptions.out = summary.listsFolder
             runOptions.generatorVersion = "mujun \(version)"
             let outcome = try JobRunner(job: try JobFile.load(name), connectionString: connectionString, options: runOptions).run()
-            log("job \(name): \(outcome.state) — " + outcome.steps.map { "\($0.name) \($0.state)" }.joined(separator: ", "))
+            log("job \(name) (\(day)): \(outcome.state) — " + outcome.steps.map { "\($0.name) \($0.state)" }.joined(separator: ", "))
             if outcome.exitReason != .done { throw DemoError(outcome.exitReason, "job \(name) failed: \(outcome.error ?? "")") }
         }
+        let published = try connection.execute("SELECT max(run_id) FROM runs.evaluation_runs WHERE year = $1 AND published",
+                                                [year]).scalar()
+        if published == nil {
+            try runJob("annual-evaluation", on: evaluationDay)
+            summary.calendar = try walkCalendar(connection, year: year, evaluationDay: evaluationDay, log: log)
+        } else {
+            log("\(year) is already published (run \(published!)): the annual evaluation and its procedure are not repeated")
+        }
+        try runJob("nightly", on: date)
 
-        let year = date.year - 1
         // The what-if once per database: a second demo run adds no run.
         let profile = try PolicyProfile.load("zhejiang-huangyan")
         let existing = try connection.execute("""

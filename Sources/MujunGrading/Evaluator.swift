@@ -85,12 +85,13 @@ public final class Evaluator {
                 let runID = Int64(try tx.execute("SELECT nextval('runs.evaluation_run_id_seq')").scalarInt())
                 try tx.execute("""
                     INSERT INTO runs.evaluation_runs (run_id, year, policy_sha256, policy_name, started_at, input_batch_ids,
-                                                      complete, missing_months, compared_with, made_by)
+                                                      complete, missing_months, compared_with, made_by, computed_on)
                     VALUES ($1, $2, $3, $4, $5::timestamptz,
                             ARRAY(SELECT batch_id FROM runs.batches WHERE status = 'applied' ORDER BY batch_id),
-                            $6, $7::text[], $8, $9)
+                            $6, $7::text[], $8, $9, $10::date)
                     """, [runID, year, policy.sha256, policy.name, Date().sqlTimestamp, missing.isEmpty,
-                          "{" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "}", base.map(Int.init), madeBy])
+                          "{" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "}", base.map(Int.init), madeBy,
+                          today.description])
                 // Province-scale sorts and hashes stay in memory (docs/benchmarks.md).
                 var runner = SQLRunner(steps, settings: [("mujun.run_id", String(runID)), ("mujun.today", today.description),
                                                          ("work_mem", "256MB")], logger: logger)

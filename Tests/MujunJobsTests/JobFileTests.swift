@@ -14,7 +14,8 @@ struct JobFileTests {
         steps:
           - ingest-inbox
           - flag: {as_of: today}
-          - evaluate: {year: previous, publish: true}
+          - evaluate: {year: previous}
+          - notice: {from: today, days: 5}
           - export: {lists: [electricity, water], when: inputs-changed}
         """
 
@@ -23,12 +24,16 @@ struct JobFileTests {
         let jobs = try JobFile.all(jobsDir: MujunBinary.packageRoot.appendingPathComponent("jobs").path)
         #expect(jobs.map(\.name) == ["annual-evaluation", "nightly"])
         #expect(jobs.last?.steps == [.ingestInbox, .flag(asOf: nil), .export(lists: ["all"], onlyWhenInputsChanged: true)])
+        #expect(jobs.first?.steps == [.ingestInbox, .evaluate(year: "previous", publish: false),
+                                      .notice(year: "previous", from: nil, days: nil)])
+        #expect(jobs.first?.schedule.text == "15 4 1 7 *")
     }
 
     @Test("a job file parses, and mistakes are refused naming the key")
     func validation() throws {
         let job = try JobFile(yaml: Self.valid, source: "t.yaml")
-        #expect(job.steps == [.ingestInbox, .flag(asOf: nil), .evaluate(year: "previous", publish: true),
+        #expect(job.steps == [.ingestInbox, .flag(asOf: nil), .evaluate(year: "previous", publish: false),
+                              .notice(year: "previous", from: nil, days: 5),
                               .export(lists: ["electricity", "water"], onlyWhenInputsChanged: true)])
         #expect(job.retry == JobFile.Retry(attempts: 3, backoffSeconds: 1, maxBackoffSeconds: 10))
         let cases: [(String, String, String)] = [
@@ -38,6 +43,9 @@ struct JobFileTests {
             ("max_backoff_seconds: 10}", "max_backoff_seconds: 10, jitter: 1}", "retry.jitter"),
             ("  - ingest-inbox", "  - ingest-inbx", "steps[0]"),
             ("{as_of: today}", "{as_of: tomorrow}", "steps[1].flag.as_of"),
+            // details.md #127: publishing is an operator's decision under a profile with a notice.
+            ("{year: previous}", "{year: previous, publish: true}", "steps[2].evaluate.publish"),
+            ("{from: today, days: 5}", "{from: today, days: 0}", "steps[3].notice.days"),
             ("[electricity, water]", "[electricity, steam]", "steps[3].export.lists"),
             ("policy: default", "policy: default\nowner: me", "owner"),
         ]

@@ -22,7 +22,7 @@ struct JobStepInputsTests {
 
         init(steps: [String]) throws {
             fixture = try GradingFixture()
-            folder = try JobFolder(name: "inputs", steps: steps, schedule: "0 4 15 3 *")
+            folder = try JobFolder(name: "inputs", steps: steps, schedule: "0 4 15 3 *", directPublication: true)
         }
 
         func mujun(_ arguments: [String], date: String = "2025-03-15") throws -> MujunBinary.Outcome {
@@ -99,7 +99,8 @@ struct JobStepInputsTests {
         let yaml = try String(contentsOf: CountyFixture.defaultProfileURL, encoding: .utf8)
         #expect(yaml.contains("electricity: {C: 0,"))
         let custom = try site.root.write("policies/custom.yaml",
-                                         yaml.replacingOccurrences(of: "electricity: {C: 0,", with: "electricity: {C: 0.03,"))
+                                         yaml.replacingOccurrences(of: "electricity: {C: 0,", with: "electricity: {C: 0.03,")
+                                         + "evaluation:\n  require_notice: false\n")
         try site.folder.write(steps: ["evaluate: {year: previous, publish: true}"], schedule: "0 4 15 3 *", policy: custom.path)
         #expect(try site.run() == ["evaluate:succeeded"])
         #expect(try site.run() == ["evaluate:skipped"])

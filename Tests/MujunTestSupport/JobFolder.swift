@@ -14,13 +14,23 @@ public final class JobFolder: @unchecked Sendable {
     public var out: URL { root.url.appendingPathComponent("out") }
     public var metrics: URL { root.url.appendingPathComponent("metrics") }
 
+    /// The shipped default profile with `evaluation.require_notice: false` (named `direct`):
+    /// edition 1's direct publication, for jobs whose evaluate step publishes (procedure.md §1
+    /// refuses `publish: true` under a profile that requires a notice, details.md #127).
+    public var directPublicationPolicy: String { root.url.appendingPathComponent("policies/direct.yaml").path }
+
     /// Writes job `name` with `steps` (one YAML list item each, e.g. `flag` or
-    /// `evaluate: {year: previous}`).
+    /// `evaluate: {year: previous}`); `directPublication` uses `directPublicationPolicy`.
     public init(name: String = "t", steps: [String], schedule: String = "30 2 * * *", policy: String = "default",
-                retry: String = "{attempts: 1, backoff_seconds: 0.1, max_backoff_seconds: 1}", out: String? = nil) throws {
+                retry: String = "{attempts: 1, backoff_seconds: 0.1, max_backoff_seconds: 1}", out: String? = nil,
+                directPublication: Bool = false) throws {
         self.name = name
         root = try TemporaryDirectory()
-        try write(steps: steps, schedule: schedule, policy: policy, retry: retry, out: out)
+        let yaml = try String(contentsOf: CountyFixture.defaultProfileURL, encoding: .utf8)
+        _ = try root.write("policies/direct.yaml", yaml.replacingOccurrences(of: "name: default", with: "name: direct")
+                           + "evaluation:\n  require_notice: false\n")
+        try write(steps: steps, schedule: schedule, policy: directPublication ? directPublicationPolicy : policy,
+                  retry: retry, out: out)
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
     }
 

@@ -44,21 +44,25 @@ struct DemoCommandTests {
                                                                   lastYear: 2024, seed: 7)).write(to: expected.url)
 
         let (first, firstLog) = try Self.demo(db, dir.url)
-        #expect(first["date"] as? String == "2025-03-15")
+        #expect(first["date"] as? String == "2025-07-09")
         #expect(first["batchesApplied"] as? Int == manifest.files.count)
         #expect(first["batchesSkipped"] as? Int == 0)
         #expect(first["rowsRead"] as? Int == manifest.files.map(\.rows).reduce(0, +))
         #expect(first["rowsRejected"] as? Int == manifest.plantedRejects)
         #expect(first["rowsLoaded"] as? Int == manifest.files.map(\.rows).reduce(0, +) - manifest.plantedRejects)
-        #expect(firstLog.contains("job annual-evaluation: succeeded — ingest-inbox succeeded, evaluate succeeded, flag succeeded, export succeeded"))
-        // The nightly job's flag run is the annual job's (same date, policy and batches), and so
-        // is its export: it waits for changed inputs, and the annual export used the same runs.
-        #expect(firstLog.contains("job nightly: succeeded — ingest-inbox succeeded, flag skipped, export skipped"))
+        // The bureau's calendar (docs/calendar.md): evaluate and notice on D − 8, an objection on
+        // D − 6 answered by a review, publication on D, then D's lists.
+        #expect(firstLog.contains("job annual-evaluation (2025-07-01): succeeded — ingest-inbox succeeded, evaluate succeeded, notice succeeded"))
+        #expect(firstLog.contains("within the notice 2025-07-01–2025-07-07"))
+        #expect(firstLog.contains("published run 1 on 2025-07-09 (亩均办〔2025〕1号)"))
+        #expect(firstLog.contains("job nightly (2025-07-09): succeeded — ingest-inbox succeeded, flag succeeded, export succeeded"))
+        let calendar = first["calendar"] as? [String: Any]
+        #expect(calendar?["publishedOn"] as? String == "2025-07-09" && calendar?["objectionReceived"] as? String == "2025-07-03")
 
         let connection = try db.connect()
         func count(_ sql: String) throws -> Int { try connection.execute(sql).scalarInt() }
         let tables = ["runs.batches", "runs.evaluation_runs", "runs.enterprise_grades", "runs.flag_runs", "runs.parcel_flags",
-                      "runs.list_exports", "runs.policy_profiles"]
+                      "runs.list_exports", "runs.policy_profiles", "runs.notices", "runs.objections", "runs.grade_reviews"]
         let before = try tables.map { try count("SELECT count(*) FROM \($0)") }
         #expect(before[0] == manifest.files.count)
         // Two evaluation runs: the annual job's, published, and the Huangyan what-if (never published).
@@ -71,7 +75,8 @@ struct DemoCommandTests {
         let whatIf = first["whatIf"] as? [String: Any]
         #expect(whatIf?["policy"] as? String == "zhejiang-huangyan")
         #expect(firstLog.contains("what-if zhejiang-huangyan (run 2)"))
-        #expect(before[5] == 5)  // five lists, exported once (by the annual job)
+        #expect(before[5] == 5)  // five lists, exported once (by the nightly job)
+        #expect(Array(before[7...]) == [1, 1, 1])
         // The summary's grades are the published run's, and every registered enterprise of the
         // policy's sections has one.
         let grades = (first["grades"] as? [String: Int]) ?? [:]
@@ -89,8 +94,8 @@ struct DemoCommandTests {
         #expect(second["batchesApplied"] as? Int == 0)
         #expect(second["batchesSkipped"] as? Int == manifest.files.count)
         #expect(second["rowsRead"] as? Int == 0)
-        #expect(secondLog.contains("job annual-evaluation: succeeded — ingest-inbox succeeded, evaluate skipped, flag skipped, export skipped"))
-        #expect(secondLog.contains("job nightly: succeeded — ingest-inbox succeeded, flag skipped, export skipped"))
+        #expect(secondLog.contains("2024 is already published (run 1)"))
+        #expect(secondLog.contains("job nightly (2025-07-09): succeeded — ingest-inbox succeeded, flag skipped, export skipped"))
         #expect(try tables.map { try count("SELECT count(*) FROM \($0)") } == before)
         #expect(second["grades"] as? [String: Int] == grades)
         #expect(second["whatIf"] == nil)   // made once per database
@@ -98,6 +103,6 @@ struct DemoCommandTests {
         #expect(second["lists"] as? [String: Int] == first["lists"] as? [String: Int])
         // The same bytes: extracts, lists and the report.
         #expect(try Self.files(dir.url) == written)
-        #expect(try count("SELECT count(*) FROM runs.job_runs WHERE state = 'succeeded'") == 4)
+        #expect(try count("SELECT count(*) FROM runs.job_runs WHERE state = 'succeeded'") == 3)
     }
 }

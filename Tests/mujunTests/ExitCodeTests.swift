@@ -35,7 +35,7 @@ struct ExitCodeTests {
         // 2023 has no tax or power rows: the completeness gate refuses it.
         let evaluate = try MujunBinary.run(["evaluate", "--year", "2023"], environment: fixture.db.environment)
         #expect(evaluate.status == 65, "\(evaluate.stderr)")
-        let job = try JobFolder(name: "exit", steps: ["evaluate: {year: previous, publish: true}"])
+        let job = try JobFolder(name: "exit", steps: ["evaluate: {year: previous, publish: true}"], directPublication: true)
         var env = fixture.db.environment
         env["MUJUN_TODAY"] = "2024-03-15"
         let run = try job.run(environment: env)

@@ -9,9 +9,11 @@
 -- later publication replaces the run on replaced_on, so that a list dated L uses the run that was
 -- Y's publication on L.
 ALTER TABLE runs.evaluation_runs
+    ADD COLUMN computed_on   date,
     ADD COLUMN published_on  date,
     ADD COLUMN decision_no   text,
     ADD COLUMN replaced_on   date;
+COMMENT ON COLUMN runs.evaluation_runs.computed_on IS '计算日期（部署日历，MUJUN_TODAY 可调）：公示不得早于此日 / the day the run was computed (the deployment''s today): its notice starts no earlier';
 COMMENT ON COLUMN runs.evaluation_runs.published_on IS '公布日期（部署时区）/ publication date in the deployment''s time zone';
 COMMENT ON COLUMN runs.evaluation_runs.decision_no IS '公布文号（版本一发布的运行为空）/ decision number of the publication (empty for runs published under edition 1)';
 COMMENT ON COLUMN runs.evaluation_runs.replaced_on IS '被同年新公布替换的日期 / the day a later publication of its year replaced it';
@@ -22,6 +24,7 @@ COMMENT ON COLUMN runs.evaluation_runs.replaced_on IS '被同年新公布替换�
 UPDATE runs.evaluation_runs
 SET published_on = (published_at AT TIME ZONE 'Asia/Shanghai')::date
 WHERE published_at IS NOT NULL;
+UPDATE runs.evaluation_runs SET computed_on = (started_at AT TIME ZONE 'Asia/Shanghai')::date;
 UPDATE runs.evaluation_runs r
 SET replaced_on = (SELECT min(n.published_on) FROM runs.evaluation_runs n
                    WHERE n.year = r.year AND n.run_id <> r.run_id AND n.published_at > r.published_at)

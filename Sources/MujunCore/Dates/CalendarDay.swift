@@ -52,6 +52,15 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         try c.encode(description)
     }
 
+    /// The day `days` days later (earlier when negative).
+    public func adding(days: Int) -> CalendarDay {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let date = utc.date(from: DateComponents(year: year, month: month, day: day))!
+        let c = utc.dateComponents([.year, .month, .day], from: utc.date(byAdding: .day, value: days, to: date)!)
+        return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
     /// Today in the deployment's time zone (`MUJUN_TIMEZONE`, default Asia/Shanghai), or
     /// `MUJUN_TODAY` when set, for tests, demos and backfills (details.md #71).
     public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CalendarDay {

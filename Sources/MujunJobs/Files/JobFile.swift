@@ -15,6 +15,9 @@ public struct JobFile: Sendable {
         case flag(asOf: String?)
         /// Grade a year: `previous` (the run date's year − 1) or a number; publish or not.
         case evaluate(year: String, publish: Bool)
+        /// Put the latest run of a year under public notice (procedure.md §1; details.md #127):
+        /// `year` `previous` or a number, `from` `today` (nil) or a date, `days` nil: the profile's.
+        case notice(year: String, from: String?, days: Int?)
         /// Export lists (`all` or names) for the run's date; with `inputsChanged`, only when the
         /// evaluation or flag run behind a list differs from its last export.
         case export(lists: [String], onlyWhenInputsChanged: Bool)
@@ -26,6 +29,7 @@ public struct JobFile: Sendable {
             case .ingestInbox: return "ingest-inbox"
             case .flag: return "flag"
             case .evaluate: return "evaluate"
+            case .notice: return "notice"
             case .export: return "export"
             case .sql: return "sql"
             }
@@ -160,6 +164,14 @@ public struct JobFile: Sendable {
         guard case .list(let items) = try take("steps"), !items.isEmpty else { throw fail("steps", "expected a list of steps") }
         steps = try items.enumerated().map { i, item in try JobFile.step(item, key: "steps[\(i)]", fail: fail) }
         if let extra = keys.keys.sorted().first { throw fail(extra, "unknown key") }
+        // details.md #127: publishing is a person's decision under a profile that requires a
+        // notice; a scheduled `publish: true` is refused when the file loads. (A profile that
+        // cannot be read fails the run itself, with its own message.)
+        if let i = steps.firstIndex(where: { if case .evaluate(_, true) = $0 { return true } else { return false } }),
+           let profile = try? PolicyProfile.load(policy), profile.requireNotice {
+            throw fail("steps[\(i)].evaluate.publish", "profile \(profile.name) requires a public notice "
+                       + "(evaluation.require_notice): use a notice step; publish is an operator command (mujun publish)")
+        }
     }
 
     static func step(_ item: PolicyValue, key: String, fail: (String, String) -> FileError) throws -> Step {
@@ -236,8 +248,30 @@ public struct JobFile: Sendable {
                 throw fail("\(key).sql.file", "expected a file path inside sql/")
             }
             step = .sql(file: file)
+        case "notice":
+            var year = "previous"
+            if let v = option("year") {
+                switch v {
+                case .string("previous"): year = "previous"
+                case .number(let n) where Int(n).map({ (1900...2099).contains($0) }) == true: year = n
+                default: throw fail("\(key).notice.year", "expected previous or a year")
+                }
+            }
+            var from: String?
+            if let v = option("from") {
+                guard case .string(let s) = v, s == "today" || CalendarDay(s) != nil else {
+                    throw fail("\(key).notice.from", "expected today or YYYY-MM-DD")
+                }
+                from = s == "today" ? nil : s
+            }
+            var days: Int?
+            if let v = option("days") {
+                guard case .number(let n) = v, let d = Int(n), d >= 1 else { throw fail("\(key).notice.days", "expected a number ≥ 1") }
+                days = d
+            }
+            step = .notice(year: year, from: from, days: days)
         default:
-            throw fail(key, "unknown step \(name): use ingest-inbox, flag, evaluate, export or sql")
+            throw fail(key, "unknown step \(name): use ingest-inbox, flag, evaluate, notice, export or sql")
         }
         try done()
         return step

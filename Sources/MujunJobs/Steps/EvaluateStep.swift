@@ -27,7 +27,8 @@ struct EvaluateStep: JobStep {
 
     func perform(_ context: JobStepContext) throws -> JobStepResult {
         let summary = try Evaluator(connection: context.connection)
-            .evaluate(year: gradedYear(context), policy: context.policy, publish: publish, madeBy: context.options.madeBy)
+            .evaluate(year: gradedYear(context), policy: context.policy, publish: publish, madeBy: context.options.madeBy,
+                      today: context.options.date)
         var counts = summary.grades
         counts["run_id"] = Int(summary.runID)
         return JobStepResult(counts: counts)

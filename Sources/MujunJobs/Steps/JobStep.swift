@@ -26,6 +26,7 @@ extension JobFile.Step {
         case .ingestInbox: return IngestInboxStep()
         case .flag(let asOf): return FlagStep(asOf: asOf)
         case .evaluate(let year, let publish): return EvaluateStep(year: year, publish: publish)
+        case .notice(let year, let from, let days): return NoticeStep(year: year, from: from, days: days)
         case .export(let lists, let onlyWhenInputsChanged):
             return ExportStep(lists: lists, onlyWhenInputsChanged: onlyWhenInputsChanged)
         case .sql(let file): return SQLStep(file: file)

@@ -82,7 +82,7 @@ public final class NoticeWriter {
         let run = try tx.execute("""
             SELECT r.year, r.compared_with, r.policy_name, r.policy_sha256,
                    to_char(r.published_on, 'YYYY-MM-DD') AS published_on,
-                   to_char((r.finished_at AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS finished_on,
+                   to_char(coalesce(r.computed_on, (r.finished_at AT TIME ZONE $2)::date), 'YYYY-MM-DD') AS finished_on,
                    coalesce((p.content #>> '{evaluation,notice_days}')::int, 7) AS notice_days,
                    n.notice_id, to_char(n.notice_from, 'YYYY-MM-DD') AS notice_from,
                    to_char(n.notice_until, 'YYYY-MM-DD') AS notice_until, to_char(n.withdrawn_on, 'YYYY-MM-DD') AS withdrawn_on

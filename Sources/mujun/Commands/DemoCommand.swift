@@ -11,11 +11,13 @@ import MujunIngest
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Generate a county, run the nightly job and the annual evaluation, export the lists, write the report.",
+        abstract: "Generate a county, walk the bureau's year (evaluate, notice, objection, review, publish), export the lists, write the report.",
         discussion: """
             Uses the database of the PG* settings or --db when given; otherwise starts the local \
-            PostgreSQL of deploy/local (cluster "demo"). The demo's date is 15 March after the last \
-            generated year (MUJUN_TODAY overrides). Running it again changes nothing.
+            PostgreSQL of deploy/local (cluster "demo"). The demo's date D is 9 July after the last \
+            generated year (MUJUN_TODAY overrides): the annual job evaluates and notices on D − 8, an \
+            enterprise objects on D − 6, a review answers it on D − 4, the run is published on D and the \
+            nightly job writes D's lists (docs/calendar.md). Running it again changes nothing.
             """)
 
     @Option(help: "Enterprises in the generated county.") var enterprises = 3_000
@@ -35,7 +37,7 @@ struct DemoCommand: ParsableCommand {
                 ExitStatus.printError("mujun demo: started the local PostgreSQL (\(script), cluster demo)")
             }
             let date = ProcessInfo.processInfo.environment["MUJUN_TODAY"].flatMap(CalendarDay.init)
-                ?? CalendarDay(year: last + 1, month: 3, day: 15)!
+                ?? CalendarDay(year: last + 1, month: 7, day: 9)!
             let folder = URL(fileURLWithPath: dir, isDirectory: true).standardizedFileURL
             let demo = Demo(options: county, folder: folder, date: date, version: MujunVersion.current)
             let summary = try demo.run(connectionString: try ConnectionString(database.db)) { ExitStatus.printError($0) }
@@ -53,6 +55,7 @@ struct DemoCommand: ParsableCommand {
                   lists      \(lists.isEmpty ? "none" : lists) (rows)
                   files      lists in \(summary.listsFolder)/
                              report \(summary.report)
+                  calendar   \(summary.calendar.map { c in "run \(c.runID) noticed \(c.noticeFrom)–\(c.noticeUntil); objection \(c.objectionID) received \(c.objectionReceived), answered by review \(c.reviewID) on \(c.reviewedOn); published \(c.publishedOn) (\(c.decisionNo)); lists dated \(summary.date)" } ?? "already published: not walked again")
                   what-if    \(summary.whatIf.map { w in "\(w.policy) (run \(w.runID), not published): \(w.moves) class changes, driven by "
                                  + w.drivers.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3).map { "\($0.key) \($0.value)" }
                                      .joined(separator: ", ") } ?? "already made (mujun evaluate --compare)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MujunGrading
 import MujunCore
 import MujunDatabase
 import MujunJobs
@@ -25,8 +26,10 @@ struct StatusCommand: ParsableCommand {
             let appliedVersions = Set(applied.map(\.version))
             let pending = migrator.migrations.filter { !appliedVersions.contains($0.version) }
             var jobs = JobStatus(jobs: [], batches: [], problems: [])
+            var procedure = ProcedureStatus(underNotice: [], published: [])
             if pending.isEmpty {
                 jobs = try JobStatus.collect(connection, jobs: try JobFile.all(jobsDir: jobsDir), days: days)
+                procedure = try ProcedureStatus.collect(connection)
             } else {
                 jobs.problems.append("\(pending.count) migration(s) pending: run mujun migrate")
             }
@@ -39,6 +42,7 @@ struct StatusCommand: ParsableCommand {
                     "jobs": try JSONSerialization.jsonObject(with: JSONEncoder().encode(jobs.jobs)),
                     "batches": try JSONSerialization.jsonObject(with: JSONEncoder().encode(jobs.batches)),
                     "problems": jobs.problems,
+                    "procedure": try JSONSerialization.jsonObject(with: JSONEncoder().encode(procedure)),
                 ]
                 let data = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .prettyPrinted])
                 print(String(decoding: data, as: UTF8.self))
@@ -58,6 +62,15 @@ struct StatusCommand: ParsableCommand {
                 print("batches of the last \(days) days:")
                 for b in jobs.batches {
                     print("  \(b.batchID)  \(b.kind)  \(b.status)  as of \(b.asOf)  read \(b.rowsRead) = loaded \(b.rowsLoaded) + rejected \(b.rowsRejected)  \(b.file)")
+                }
+                print("evaluations under notice:")
+                for n in procedure.underNotice {
+                    print("  \(n.year)  run \(n.runID)  \(n.noticeFrom)–\(n.noticeUntil)  objections \(n.objectionsOpen) open, "
+                          + "\(n.objectionsAnswered) answered  next lists would take effect \(n.nextEffective)")
+                }
+                print("published evaluations:")
+                for p in procedure.published {
+                    print("  \(p.year)  run \(p.runID)  published \(p.publishedOn)  \(p.decisionNo ?? "(edition 1 or direct: no decision number)")")
                 }
                 for p in jobs.problems { print("PROBLEM: \(p)") }
             }
