@@ -46,7 +46,7 @@ struct JobFileTests {
             // details.md #127: publishing is an operator's decision under a profile with a notice.
             ("{year: previous}", "{year: previous, publish: true}", "steps[2].evaluate.publish"),
             ("{from: today, days: 5}", "{from: today, days: 0}", "steps[3].notice.days"),
-            ("[electricity, water]", "[electricity, steam]", "steps[3].export.lists"),
+            ("[electricity, water]", "[electricity, steam]", "steps[4].export.lists"),
             ("policy: default", "policy: default\nowner: me", "owner"),
         ]
         for (from, to, key) in cases {
