@@ -100,6 +100,8 @@ public final class ListExporter {
                 flagRun: inputs.flagRunID, flagAsOf: inputs.flagAsOf, changesSince: previous?.date,
                 rowCount: listCSV.rowCount, noAccountCount: noAccountCount,
                 added: counts.added, removed: counts.removed, changed: counts.changed, encoding: encoding.rawValue,
+                recipient: list.isEnterpriseList ? policy.value(at: ["lists", "enterprise_lists", list.rawValue, "recipient"])
+                    .flatMap { if case .string(let s) = $0 { return s } else { return nil } } : nil,
                 files: Dictionary(uniqueKeysWithValues: files.map { ($0.name, ListExporter.sha256($0.data)) }),
                 generatorVersion: generatorVersion)
             files.append(("manifest.json", try manifest.jsonData()))
@@ -180,13 +182,13 @@ public final class ListExporter {
 
     /// `changes.csv` (details.md #65) from the rows `sql/lists/changes.sql` left in `list_changes`.
     private func changes(_ list: PolicyList, in tx: Connection) throws -> (ListCSV, (added: Int, removed: Int, changed: Int)) {
-        let rows = try tx.execute("""
-            SELECT change, key, uscc, reason_codes, old_surcharge, new_surcharge FROM list_changes ORDER BY position
-            """)
+        let rows = try tx.execute(list.isEnterpriseList
+            ? "SELECT change, key, reason_codes, grade FROM list_changes ORDER BY position"
+            : "SELECT change, key, uscc, reason_codes, old_surcharge, new_surcharge FROM list_changes ORDER BY position")
         var file = ListCSV(columns: list.changeColumns)
         var counts = (added: 0, removed: 0, changed: 0)
         for r in 0..<rows.rowCount {
-            let fields = (0..<6).map { rows.string(r, $0) }
+            let fields = (0..<rows.columnCount).map { rows.string(r, $0) }
             switch fields[0] {
             case "added": counts.added += 1
             case "removed": counts.removed += 1

@@ -24,6 +24,8 @@ public struct ListManifest: Sendable, Codable, Equatable {
     public var removed: Int
     public var changed: Int
     public var encoding: String
+    /// The receiving department of an enterprise list (procedure.md §4); absent for the others.
+    public var recipient: String? = nil
     /// File name → SHA-256 (lowercase hex) of every file of the folder but the manifest.
     public var files: [String: String]
     public var generatorVersion: String
@@ -33,7 +35,7 @@ public struct ListManifest: Sendable, Codable, Equatable {
         case evaluationRun = "evaluation_run", evaluationYear = "evaluation_year"
         case flagRun = "flag_run", flagAsOf = "flag_as_of", changesSince = "changes_since"
         case rowCount = "row_count", noAccountCount = "no_account_count", added, removed, changed
-        case encoding, files, generatorVersion = "generator_version"
+        case encoding, files, generatorVersion = "generator_version", recipient
     }
 
     // Written by hand so that a missing run is `null` rather than an absent key (details.md #64).
@@ -54,6 +56,7 @@ public struct ListManifest: Sendable, Codable, Equatable {
         try c.encode(removed, forKey: .removed)
         try c.encode(changed, forKey: .changed)
         try c.encode(encoding, forKey: .encoding)
+        try c.encodeIfPresent(recipient, forKey: .recipient)
         try c.encode(files, forKey: .files)
         try c.encode(generatorVersion, forKey: .generatorVersion)
     }

@@ -51,7 +51,7 @@ struct OperatorEntryCommandTests {
         #expect(try fixture.county.strings("""
             SELECT count(*) FILTER (WHERE grade <> computed_grade) FROM runs.enterprise_grades
             WHERE run_id = (SELECT min(run_id) FROM runs.evaluation_runs)
-            """) == ["1"])  // only F10's idle-land veto in the first run
+            """) == ["0"])  // the shipped default: F10's idle parcel is not determined (认定), so no idle-land veto (procedure.md §3)
     }
 
     @Test("mujun veto refuses what is not a veto, and records nothing")

@@ -115,9 +115,10 @@ struct ListsTests {
         let profile = try ListFixture.profile(replacing: [("electricity: {C: 0,", "electricity: {C: 0.03,")])
         try fixture.export([.electricity], date: "2025-03-01", policy: profile)
         let text = try fixture.text(.electricity, "2025-03-01", "electricity.csv")
-        // F10 is C (idle-land veto) and idle: max(0.03, 0.05); it has no account.
+        // F10 is C (idle-land veto) and idle: max(0.03, 0.05), dated by the ground whose
+        // surcharge applies, the idle land's (the flag run's date, procedure.md §2); no account.
         #expect(try fixture.text(.electricity, "2025-03-01", "no_account.csv").contains(
-            "\(ListsTests.f10),企业F10,320102,C,IDLE-1;grade_C,0.05,2025-01-01,"))
+            "\(ListsTests.f10),企业F10,320102,C,IDLE-1;grade_C,0.05,2025-02-01,"))
         let cFirms = try fixture.strings("""
             SELECT count(*) FROM runs.enterprise_grades g JOIN runs.evaluation_runs r USING (run_id)
             WHERE r.year = 2024 AND r.published AND g.grade = 'C' AND g.uscc <> $1

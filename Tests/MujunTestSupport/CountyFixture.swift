@@ -70,17 +70,32 @@ public final class CountyFixture: @unchecked Sendable {
     public static let defaultProfileURL = MujunBinary.packageRoot.appendingPathComponent("jobs/policies/default.yaml")
 
     /// jobs/policies/default.yaml, as shipped.
-    public static var defaultProfile: PolicyProfile { try! PolicyProfile.load(defaultProfileURL.path) }
+    public static var shippedDefaultProfile: PolicyProfile { try! PolicyProfile.load(defaultProfileURL.path) }
+
+    /// jobs/policies/default.yaml with `land.require_determination: false`: edition 1's land
+    /// rules (an empty idle cause is the enterprise's; sanctions on findings), under which the
+    /// land, grading and list fixtures' expected values were computed by hand. Edition 2's land
+    /// procedure (procedure.md §3) has its own tests (LandProcedureTests).
+    public static var defaultProfile: PolicyProfile { try! profile(replacing: []) }
+
+    /// The default profile's text with edition 1's land rules (see `defaultProfile`).
+    public static func edition1Land(_ yaml: String) -> String {
+        if yaml.contains("require_determination: true") {
+            return yaml.replacingOccurrences(of: "require_determination: true", with: "require_determination: false")
+        }
+        return yaml.replacingOccurrences(of: "\nland:\n", with: "\nland:\n  require_determination: false\n")
+    }
 
     /// A shipped profile of jobs/policies/ by name.
     public static func shippedProfile(_ name: String) throws -> PolicyProfile {
         try PolicyProfile.load(MujunBinary.packageRoot.appendingPathComponent("jobs/policies/\(name).yaml").path)
     }
 
-    /// The default profile with some text replaced (e.g. another surcharge): the replaced text
+    /// The default profile (edition 1's land rules, as `defaultProfile`) with some text replaced
+    /// (e.g. another surcharge): the replaced text
     /// must be there, so that a renamed key breaks the test instead of silently testing nothing.
     public static func profile(replacing pairs: [(String, String)]) throws -> PolicyProfile {
-        var yaml = try String(contentsOf: defaultProfileURL, encoding: .utf8)
+        var yaml = edition1Land(try String(contentsOf: defaultProfileURL, encoding: .utf8))
         for (from, to) in pairs {
             guard yaml.contains(from) else { throw FixtureError("default.yaml has no \"\(from)\"") }
             yaml = yaml.replacingOccurrences(of: from, with: to)

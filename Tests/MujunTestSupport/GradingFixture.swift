@@ -25,7 +25,12 @@ public struct GradingFixture {
     public static func uscc(_ firm: String) -> String { code(firms[firm]!) }
 
     public static var defaultProfile: PolicyProfile { CountyFixture.defaultProfile }
-    public static var zhejiangProfile: PolicyProfile { try! CountyFixture.shippedProfile("zhejiang-jindong") }
+    /// zhejiang-jindong with edition 1's land rules, like `defaultProfile`.
+    public static var zhejiangProfile: PolicyProfile {
+        let url = MujunBinary.packageRoot.appendingPathComponent("jobs/policies/zhejiang-jindong.yaml")
+        return try! PolicyProfile(yaml: CountyFixture.edition1Land(try! String(contentsOf: url, encoding: .utf8)),
+                                  source: "zhejiang-jindong.yaml")
+    }
 
     /// Yearly tax T, sales R (yuan) and kWh E per firm (nil E: no power account).
     public static let yearly: [(firm: String, tax: Int, sales: String, kwh: String?)] = [

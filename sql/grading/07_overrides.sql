@@ -3,7 +3,8 @@
 --    be graded A or B), when the policy's grading.idle_land_veto is on: an enterprise holding a
 --    parcel idle (IDLE-*) as of Y-12-31 whose idle_cause is `enterprise` goes from A/B to C,
 --    judged here by core.idle_parcels (no stored flag run needed). Recorded as
---    `idle_land_veto` only where it changes the grade.
+--    `idle_land_veto` only where it changes the grade. Edition 2: the parcel must be determined
+--    and past its rectification deadline as of Y-12-31 (procedure.md §3).
 -- 2. Recorded vetoes (一票否决) for year Y: A/B become C; a "to D" veto makes any A–C a D.
 --    N and T are never changed by vetoes. Recorded as `veto` where it changes the grade.
 -- 3. Review results (复核, seed 003_a0174000c3a42330.txt): the latest review of the year sets the
@@ -15,6 +16,12 @@ WITH idle_holders AS (
     FROM grading_run run
     CROSS JOIN LATERAL core.idle_parcels(run.year_end, run.policy) AS i
     WHERE run.idle_land_veto AND i.decided AND i.idle_cause = 'enterprise'
+      -- procedure.md §3 (seed 002: 限期内拒不整改或未及时完成整改的，不得列入A、B类): under
+      -- land.require_determination only a parcel determined by Y-12-31 whose rectification
+      -- deadline has passed by then (details.md #115).
+      AND (NOT run.require_determination
+           OR (core.determined(i.determination_no, i.determined_on, run.year_end)
+               AND core.rectify_deadline(i.rectify_by, i.determined_on, run.policy) <= run.year_end))
 )
 UPDATE run_grades g
 SET grade = 'C', reason_list = g.reason_list || 'idle_land_veto'::text

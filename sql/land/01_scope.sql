@@ -32,6 +32,8 @@ SELECT r.run_id,
        make_date(extract(year FROM r.as_of)::int - 1, 1, 1) AS tax_second_year_start,
        make_date(extract(year FROM r.as_of)::int, 1, 1) AS tax_years_end,
        runs.policy_land_uses(p.content) AS land_uses,
+       -- procedure.md §3: sanctions only on determined land (absent: true, details.md #126).
+       coalesce((p.content #>> '{land,require_determination}')::boolean, true) AS require_determination,
        -- The whole profile, for core.idle_parcels (the idle rule grading's veto reads too).
        p.content AS policy,
        (p.content #>> '{land,idle_start_years}')::int AS idle_start_years,
@@ -85,8 +87,12 @@ SELECT p.parcel_id,
        p.land_price,
        p.floor_area_m2,
        coalesce(p.judicial_seizure, false) AS judicial_seizure,
-       -- extracts.md: an empty 闲置原因 is `enterprise`.
-       coalesce(p.idle_cause, 'enterprise') AS idle_cause,
+       -- An empty 闲置原因 is `undetermined` under land.require_determination (details.md #86: the
+       -- cause is never assumed), else edition 1's `enterprise` (extracts.md).
+       coalesce(p.idle_cause, CASE WHEN f.require_determination THEN 'undetermined' ELSE 'enterprise' END) AS idle_cause,
+       nullif(btrim(p.determination_no), '') AS determination_no,
+       p.determined_on,
+       p.rectify_by,
        e.uscc IS NOT NULL AS holder_registered,
        e.status AS holder_status,
        e.industry_code AS holder_industry,

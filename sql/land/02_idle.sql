@@ -13,6 +13,9 @@
 --               × land_price, rounded to 0.01 (empty when land_price is unknown);
 --               idle_years ≥ 2 → recover (无偿收回).
 --   government or other → negotiate (协商: extend, change plan conditions, swap, buy back); no fee.
+--   Edition 2 (procedure.md §3; details.md #88), under land.require_determination (default):
+--   a parcel not determined by D (core.determined) or whose cause is `undetermined` → investigate
+--   (调查核实), no fee; fee, recover and negotiate only for parcels determined by D, as above.
 --   Policy option (seed 001 二(五), 江阴: "2009年前取得土地使用权，目前还未开发的工业用地…收回"):
 --   when recover_if_supplied_before is set, an IDLE-1 parcel (still not started) supplied before
 --   that date → recover, whatever its idle years and its cause. Off in the default profile.
@@ -39,7 +42,10 @@ WITH idle AS (
     CROSS JOIN flag_params f
 ), recommended AS (
     SELECT a.*,
-           CASE WHEN a.flag_code = 'IDLE-1' AND a.supplied_on < f.recover_if_supplied_before THEN 'recover'
+           CASE WHEN f.require_determination
+                     AND (a.idle_cause = 'undetermined' OR NOT core.determined(a.determination_no, a.determined_on, f.as_of))
+                    THEN 'investigate'
+                WHEN a.flag_code = 'IDLE-1' AND a.supplied_on < f.recover_if_supplied_before THEN 'recover'
                 WHEN a.idle_cause <> 'enterprise' THEN 'negotiate'
                 WHEN a.idle_years >= f.recover_after_years THEN 'recover'
                 WHEN a.idle_years >= 1 THEN 'fee'
@@ -58,6 +64,8 @@ SELECT r.*,
                'idle_start_years', f.idle_start_years,
                'idle_years', r.idle_years,
                'idle_cause', r.idle_cause,
+               'determination_no', r.determination_no,
+               'determined_on', r.determined_on,
                'supplied_on', r.supplied_on,
                'land_price_yuan', r.land_price,
                'idle_fee_rate', CASE WHEN r.recommendation = 'fee' THEN f.idle_fee_rate END,
@@ -81,6 +89,8 @@ SELECT r.*,
                'invested_share_limit', f.idle_invested_share,
                'invested_below_limit', r.invested_low,
                'idle_cause', r.idle_cause,
+               'determination_no', r.determination_no,
+               'determined_on', r.determined_on,
                'land_price_yuan', r.land_price,
                'idle_fee_rate', CASE WHEN r.recommendation = 'fee' THEN f.idle_fee_rate END)
        END AS evidence

@@ -12,10 +12,10 @@
 
 CREATE TEMP TABLE list_changes ON COMMIT DROP AS
 WITH now AS (
-    SELECT key, uscc, reason_codes, surcharge FROM runs.list_rows
+    SELECT key, uscc, reason_codes, surcharge, grade FROM runs.list_rows
     WHERE export_id = current_setting('mujun.export_id')::bigint
 ), before AS (
-    SELECT key, uscc, reason_codes, surcharge FROM runs.list_rows
+    SELECT key, uscc, reason_codes, surcharge, grade FROM runs.list_rows
     WHERE export_id = nullif(current_setting('mujun.previous_export_id'), '')::bigint
 ), compared AS (
     SELECT CASE WHEN b.key IS NULL THEN 'added' WHEN n.key IS NULL THEN 'removed' ELSE 'changed' END AS change,
@@ -23,12 +23,15 @@ WITH now AS (
            coalesce(n.uscc, b.uscc) AS uscc,
            coalesce(n.reason_codes, b.reason_codes) AS reason_codes,
            round(b.surcharge, 2)::text AS old_surcharge,
-           round(n.surcharge, 2)::text AS new_surcharge
+           round(n.surcharge, 2)::text AS new_surcharge,
+           coalesce(n.grade, b.grade) AS grade
     FROM now n
     FULL JOIN before b ON b.key = n.key
     WHERE n.key IS NULL OR b.key IS NULL OR n.uscc <> b.uscc OR n.reason_codes <> b.reason_codes
        OR n.surcharge IS DISTINCT FROM b.surcharge
+       -- Enterprise lists (no surcharge; details.md #90): a changed grade is a change too.
+       OR (n.surcharge IS NULL AND b.surcharge IS NULL AND n.grade IS DISTINCT FROM b.grade)
 )
 SELECT row_number() OVER (ORDER BY change COLLATE "C", uscc COLLATE "C", key COLLATE "C") AS position,
-       change, key, uscc, reason_codes, old_surcharge, new_surcharge
+       change, key, uscc, reason_codes, old_surcharge, new_surcharge, grade
 FROM compared;

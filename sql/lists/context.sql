@@ -23,7 +23,9 @@ SELECT current_setting('mujun.export_id')::bigint AS export_id,
        f.as_of AS flag_as_of,
        -- The parcel data the flag run saw: every applied batch up to this id (details.md #27).
        f.last_batch_id AS flag_last_batch_id,
-       p.content AS policy
+       p.content AS policy,
+       -- procedure.md §3: sanctions only on determined land (absent: true, details.md #126).
+       coalesce((p.content #>> '{land,require_determination}')::boolean, true) AS require_determination
 FROM runs.policy_profiles p
 LEFT JOIN runs.evaluation_runs e ON e.run_id = nullif(current_setting('mujun.evaluation_run_id'), '')::bigint
 LEFT JOIN runs.flag_runs f ON f.run_id = nullif(current_setting('mujun.flag_run_id'), '')::bigint

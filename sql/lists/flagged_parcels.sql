@@ -8,7 +8,12 @@
 --   for the investigators of the verification list.
 -- The parcel as the flag run saw it: its latest row among the batches the run saw
 --   (batch_id ≤ flag_runs.last_batch_id, details.md #122), for cert_no, the holder's name and the
---   determination (认定书编号 and 认定日期; an empty number is none).
+--   determination (认定书编号, 认定日期, 闲置原因, 整改期限; an empty number is none).
+-- determined: core.determined as of the list date L (procedure.md §3; details.md #101, #108).
+-- idle_cause: empty is `undetermined` under land.require_determination (details.md #86), else
+--   `enterprise` (edition 1). deadline: core.rectify_deadline (rectify_by, else determined_on +
+--   land.rectify_years).
+-- Used by the freeze, verification, utility (idle grounds) and enterprise lists.
 
 CREATE TEMP TABLE list_parcels ON COMMIT DROP AS
 WITH flags AS (
@@ -45,7 +50,7 @@ WITH flags AS (
     GROUP BY parcel_id, holder_uscc
 ), seen AS (
     SELECT DISTINCT ON (p.parcel_id) p.parcel_id, p.cert_no, p.holder_name,
-           nullif(p.determination_no, '') AS determination_no, p.determined_on
+           nullif(btrim(p.determination_no), '') AS determination_no, p.determined_on, p.idle_cause, p.rectify_by
     FROM core.parcel_rows p
     CROSS JOIN list_context c
     WHERE p.batch_id <= c.flag_last_batch_id
@@ -55,7 +60,13 @@ WITH flags AS (
 SELECT x.parcel_id, x.holder_uscc, x.region_code, x.area_m2, x.codes, x.since, x.evidence_summary,
        coalesce(x.cert_no, s.cert_no) AS cert_no,
        coalesce(e.name, s.holder_name, x.holder_name) AS holder_name,
-       s.determination_no, s.determined_on
+       s.determination_no, s.determined_on,
+       coalesce(s.idle_cause, CASE WHEN c.require_determination THEN 'undetermined' ELSE 'enterprise' END) AS idle_cause,
+       core.determined(s.determination_no, s.determined_on, c.list_date) AS determined,
+       core.rectify_deadline(s.rectify_by, s.determined_on, c.policy) AS deadline
 FROM flagged x
+CROSS JOIN list_context c
 LEFT JOIN seen s ON s.parcel_id = x.parcel_id
 LEFT JOIN core.registry_current e ON e.uscc = x.holder_uscc;
+
+ANALYZE list_parcels;

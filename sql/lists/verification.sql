@@ -9,8 +9,8 @@
 --
 -- The parcels, their codes, since, evidence and the parcel row the flag run saw:
 --   flagged_parcels.sql.
--- Determined (details.md #101): that row has a determination number and a determination date on
---   or before L; a number without a date, or a date without a number, is not a determination. A
+-- Determined (details.md #101, core.determined): that row has a determination number and a
+--   determination date on or before L; a number without a date, or a date without a number, is not a determination. A
 --   determination covers every code of the parcel (details.md #108).
 -- flag_codes: the parcel's IDLE-*/INEFF-* codes, ';'-separated, sorted (as the freeze list).
 -- Written whatever land.require_determination says (details.md #106); sorted region, parcel.
@@ -23,4 +23,4 @@ SELECT c.export_id, c.list, c.list_date, x.parcel_id, x.holder_uscc, x.region_co
        x.parcel_id, x.cert_no, x.area_m2, x.determination_no, x.since, x.evidence_summary
 FROM list_parcels x
 CROSS JOIN list_context c
-WHERE NOT (x.determination_no IS NOT NULL AND x.determined_on IS NOT NULL AND x.determined_on <= c.list_date);
+WHERE NOT x.determined;

@@ -162,7 +162,10 @@ public struct JobFile: Sendable {
         if let extra = f.keys.sorted().first { throw fail("folders.\(extra)", "unknown key") }
 
         guard case .list(let items) = try take("steps"), !items.isEmpty else { throw fail("steps", "expected a list of steps") }
-        steps = try items.enumerated().map { i, item in try JobFile.step(item, key: "steps[\(i)]", fail: fail) }
+        let policyName = policy
+        steps = try items.enumerated().map { i, item in
+            try JobFile.step(item, key: "steps[\(i)]", policyName: policyName, fail: fail)
+        }
         if let extra = keys.keys.sorted().first { throw fail(extra, "unknown key") }
         // details.md #127: publishing is a person's decision under a profile that requires a
         // notice; a scheduled `publish: true` is refused when the file loads. (A profile that
@@ -174,7 +177,8 @@ public struct JobFile: Sendable {
         }
     }
 
-    static func step(_ item: PolicyValue, key: String, fail: (String, String) -> FileError) throws -> Step {
+    static func step(_ item: PolicyValue, key: String, policyName: String,
+                     fail: (String, String) -> FileError) throws -> Step {
         var name: String
         var options: [String: PolicyValue] = [:]
         switch item {
@@ -232,7 +236,9 @@ public struct JobFile: Sendable {
                 default: throw fail("\(key).export.lists", "expected all or list names")
                 }
             }
-            let names = ["all"] + PolicyList.allCases.map(\.rawValue)
+            // Built-in lists, and the enterprise lists of the job's profile (procedure.md §4).
+            let profileLists = (try? PolicyProfile.load(policyName)).map { PolicyList.enterpriseLists(of: $0) } ?? []
+            let names = ["all"] + (PolicyList.builtIn + profileLists).map(\.rawValue)
             if let bad = lists.first(where: { !names.contains($0) }) {
                 throw fail("\(key).export.lists", "unknown list \(bad): use " + names.dropLast().joined(separator: ", ")
                            + " or " + names.last!)

@@ -11,8 +11,10 @@ struct ExportStep: JobStep {
     /// export's, whatever the date.
     let onlyWhenInputsChanged: Bool
 
-    var chosen: [PolicyList] {
-        lists.contains("all") ? PolicyList.allCases : lists.compactMap(PolicyList.init(rawValue:))
+    /// `all`: every list of the profile, its enterprise lists included (details.md #127, #128).
+    func chosen(_ context: JobStepContext) -> [PolicyList] {
+        lists.contains("all") ? PolicyList.all(of: context.policy)
+            : lists.compactMap { PolicyList.named($0, in: context.policy) }
     }
 
     /// The runs a list is made from, resolved as the exporter resolves them (`ListInputs`,
@@ -31,7 +33,7 @@ struct ExportStep: JobStep {
 
     func perform(_ context: JobStepContext) throws -> JobStepResult {
         let summaries = try ListExporter(connection: context.connection).export(
-            chosen, date: context.options.date, to: URL(fileURLWithPath: context.out, isDirectory: true),
+            chosen(context), date: context.options.date, to: URL(fileURLWithPath: context.out, isDirectory: true),
             policy: context.policy, generatorVersion: context.options.generatorVersion, madeBy: context.options.madeBy)
         var result = JobStepResult(counts: [:])
         for s in summaries { result.counts["rows.\(s.list)"] = s.manifest.rowCount }

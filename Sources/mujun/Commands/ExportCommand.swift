@@ -11,7 +11,7 @@ extension ListEncoding: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a differential-policy list (electricity, water, gas, mortgage-freeze, verification, or all) for a date.",
+        abstract: "Write a differential-policy list (electricity, water, gas, mortgage-freeze, verification, a profile's enterprise list, or all) for a date.",
         discussion: """
             Writes OUT/<list>/<date>/ with <list>.csv, changes.csv (against the previous export of the \
             list), no_account.csv (electricity, water) and manifest.json (inputs and SHA-256 of every \
@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
             are recorded in PostgreSQL (mart.policy_list_rows). See docs/lists.md.
             """)
 
-    @Argument(help: "electricity, water, gas, mortgage-freeze, verification, or all.")
+    @Argument(help: "electricity, water, gas, mortgage-freeze, verification, an enterprise list of the profile (e.g. land-bidding), or all.")
     var list: String
 
     @Option(help: "The list's date, YYYY-MM-DD (default: today).")
@@ -40,8 +40,10 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard list == "all" || PolicyList(rawValue: list) != nil else {
-            throw ValidationError("LIST must be electricity, water, gas, mortgage-freeze, verification or all, got \"\(list)\"")
+        // A profile's own lists are checked once the profile is read (run()).
+        guard list == "all" || list.range(of: "^[a-z][a-z0-9-]*$", options: .regularExpression) != nil else {
+            throw ValidationError("LIST must be electricity, water, gas, mortgage-freeze, verification, a list of the profile, "
+                                  + "or all, got \"\(list)\"")
         }
         if let date {
             guard let day = CalendarDay(date) else { throw ValidationError("--date must be YYYY-MM-DD, got \"\(date)\"") }
@@ -56,8 +58,12 @@ struct ExportCommand: ParsableCommand {
         try ExitStatus.run {
             let day = try date.flatMap(CalendarDay.init) ?? CalendarDay.today()
             let folder = URL(fileURLWithPath: out ?? ProcessInfo.processInfo.environment["MUJUN_OUT"] ?? ".", isDirectory: true)
-            let lists = list == "all" ? PolicyList.allCases : [PolicyList(rawValue: list)!]
             let profile = try PolicyProfile.load(policy)
+            guard list == "all" || PolicyList.named(list, in: profile) != nil else {
+                throw ValidationError("unknown list \"\(list)\": use "
+                    + (PolicyList.all(of: profile).map(\.rawValue) + ["all"]).joined(separator: ", "))
+            }
+            let lists = list == "all" ? PolicyList.all(of: profile) : [PolicyList.named(list, in: profile)!]
             let exporter = ListExporter(connection: try database.connect("export"))
             let summaries = try exporter.export(lists, date: day, to: folder, encoding: encoding, policy: profile,
                                                 generatorVersion: "mujun \(MujunVersion.current)",

@@ -5,6 +5,10 @@
 --   seed 003_a0174000c3a42330.txt 二(一)1–2 (the exact tests).
 --
 -- In scope: core.parcels_in_scope(D, the policy's industrial land uses).
+-- idle_cause: the extract's; an empty one is `undetermined` under land.require_determination
+--   (default true, details.md #86), else `enterprise` (edition 1). The parcel's determination
+--   (number, date, rectify_by) is returned for the callers' procedure tests (core.determined,
+--   core.rectify_deadline).
 -- IDLE-1 未动工: not started by D (actual_start_on empty or after D) and
 --   agreed_start_on + land.idle_start_years years ≤ D; idle since agreed_start_on.
 -- IDLE-2 中止开发: started (actual_start_on ≤ D), suspended_since + land.idle_suspended_years
@@ -24,7 +28,7 @@
 --   at province scale (docs/benchmarks.md).
 CREATE OR REPLACE FUNCTION core.idle_parcels(as_of date, policy jsonb)
 RETURNS TABLE (parcel_id text, holder_uscc text, code text, since date, idle_cause text, decided boolean,
-               developed_low boolean, invested_low boolean)
+               developed_low boolean, invested_low boolean, determination_no text, determined_on date, rectify_by date)
 LANGUAGE sql STABLE AS $$
     WITH rules AS MATERIALIZED (
         SELECT runs.policy_land_uses(idle_parcels.policy) AS land_uses,
@@ -33,23 +37,27 @@ LANGUAGE sql STABLE AS $$
                runs.policy_share_numerator(idle_parcels.policy #>> '{land,idle_invested_share}') AS inv_n,
                runs.policy_share_denominator(idle_parcels.policy #>> '{land,idle_invested_share}') AS inv_d,
                (idle_parcels.policy #>> '{land,idle_start_years}')::int AS start_years,
-               (idle_parcels.policy #>> '{land,idle_suspended_years}')::int AS suspended_years
+               (idle_parcels.policy #>> '{land,idle_suspended_years}')::int AS suspended_years,
+               CASE WHEN coalesce((idle_parcels.policy #>> '{land,require_determination}')::boolean, true)
+                    THEN 'undetermined' ELSE 'enterprise' END AS empty_cause
     ), parcels AS (
         SELECT p.*,
                (p.actual_start_on IS NOT NULL AND p.actual_start_on <= idle_parcels.as_of) AS started,
                CASE WHEN p.developed_area_m2 IS NOT NULL THEN p.developed_area_m2 * r.dev_d < p.area_m2 * r.dev_n END AS dev_low,
                CASE WHEN p.invested_amount IS NOT NULL AND p.total_investment IS NOT NULL
                     THEN p.invested_amount * r.inv_d < p.total_investment * r.inv_n END AS inv_low,
-               r.start_years, r.suspended_years
+               r.start_years, r.suspended_years, r.empty_cause
         FROM rules r
         CROSS JOIN LATERAL core.parcels_in_scope(idle_parcels.as_of, r.land_uses) p
     )
-    SELECT parcel_id, holder_uscc, 'IDLE-1', agreed_start_on, coalesce(idle_cause, 'enterprise'), true, dev_low, inv_low
+    SELECT parcel_id, holder_uscc, 'IDLE-1', agreed_start_on, coalesce(idle_cause, empty_cause), true, dev_low, inv_low,
+           nullif(btrim(determination_no), ''), determined_on, rectify_by
     FROM parcels
     WHERE NOT started AND agreed_start_on + make_interval(years => start_years) <= idle_parcels.as_of
     UNION ALL
-    SELECT parcel_id, holder_uscc, 'IDLE-2', suspended_since, coalesce(idle_cause, 'enterprise'),
-           (dev_low IS NOT NULL OR inv_low IS NOT NULL), dev_low, inv_low
+    SELECT parcel_id, holder_uscc, 'IDLE-2', suspended_since, coalesce(idle_cause, empty_cause),
+           (dev_low IS NOT NULL OR inv_low IS NOT NULL), dev_low, inv_low,
+           nullif(btrim(determination_no), ''), determined_on, rectify_by
     FROM parcels
     WHERE started AND suspended_since IS NOT NULL
       AND suspended_since + make_interval(years => suspended_years) <= idle_parcels.as_of
