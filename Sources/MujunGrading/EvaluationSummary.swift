@@ -37,7 +37,7 @@ public struct EvaluationSummary: Sendable, Codable {
     /// Indicator → the number of moves it drove (`--compare`).
     public var drivers: [String: Int]?
     /// What the run records about itself: a previous_year benchmark that fell back to same_year,
-    /// adjustments not applied, edition-2 procedure keys not applied yet.
+    /// adjustments not applied.
     public var notes: [String] = []
 
     enum CodingKeys: String, CodingKey {

@@ -102,10 +102,6 @@ public final class Evaluator {
                     // 04_benchmarks.sql: a previous_year benchmark with no published row to read.
                     throw GradingError(.benchmarkUnavailable, error.message)
                 }
-                if !policy.procedureKeysSet.isEmpty {
-                    try tx.execute("UPDATE runs.evaluation_runs SET notes = notes || $2::text WHERE run_id = $1", [runID,
-                        "procedure keys not applied yet (edition 2 procedure): " + policy.procedureKeysSet.joined(separator: ", ")])
-                }
                 try tx.execute("UPDATE runs.evaluation_runs SET finished_at = $2::timestamptz WHERE run_id = $1",
                                [runID, Date().sqlTimestamp])
                 if publish { _ = try Publication.record(runID, year: year, decisionNo: nil, on: today, in: tx) }

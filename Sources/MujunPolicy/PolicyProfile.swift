@@ -45,14 +45,6 @@ public struct PolicyProfile: Sendable {
         indicators.values.contains { $0.keys.contains { !["tax_per_mu", "sales_per_mu", "tax_per_kwh"].contains($0) } }
     }
 
-    /// Edition-2 procedure keys (procedure.md) the profile sets that are checked on load but not
-    /// applied yet (the land rules of procedure.md §3 and §4), so `evaluate` and `flag` say so
-    /// instead of pretending to follow them.
-    public var procedureKeysSet: [String] {
-        [("land", "require_determination"), ("land", "rectify_years"), ("lists", "enterprise_lists")]
-            .filter { value(at: [$0.0, $0.1]) != nil }.map { "\($0.0).\($0.1)" }
-    }
-
     /// The value at a key path, e.g. `["evaluation", "notice_days"]`; nil when absent.
     public func value(at path: [String]) -> PolicyValue? {
         var node = tree

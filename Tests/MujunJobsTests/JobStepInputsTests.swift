@@ -96,11 +96,10 @@ struct JobStepInputsTests {
         #expect(try site.run() == ["evaluate:skipped"])
 
         // Another policy profile: the shipped one with one value changed.
-        let yaml = try String(contentsOf: CountyFixture.defaultProfileURL, encoding: .utf8)
+        let yaml = try CountyFixture.directPublicationYAML(name: "custom")
         #expect(yaml.contains("electricity: {C: 0,"))
         let custom = try site.root.write("policies/custom.yaml",
-                                         yaml.replacingOccurrences(of: "electricity: {C: 0,", with: "electricity: {C: 0.03,")
-                                         + "evaluation:\n  require_notice: false\n")
+                                         yaml.replacingOccurrences(of: "electricity: {C: 0,", with: "electricity: {C: 0.03,"))
         try site.folder.write(steps: ["evaluate: {year: previous, publish: true}"], schedule: "0 4 15 3 *", policy: custom.path)
         #expect(try site.run() == ["evaluate:succeeded"])
         #expect(try site.run() == ["evaluate:skipped"])

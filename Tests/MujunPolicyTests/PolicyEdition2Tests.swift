@@ -22,7 +22,7 @@ struct PolicyEdition2Tests {
         let ed2 = try PolicyProfile(yaml: Self.ed2YAML, source: "ed2.yaml")
         #expect(ed2.cohortBy == ["scale"] && !ed2.weightsStatistics)
         // Edition 1's cohort_by_region still loads, as cohort_by [scale, region] (details.md #126).
-        let ed1 = try PolicyProfile(yaml: PolicyProfileTests.defaultYAML.replacingOccurrences(
+        let ed1 = try PolicyProfile(yaml: PolicyProfileTests.edition1YAML.replacingOccurrences(
             of: "cohort_by_region: false", with: "cohort_by_region: true"), source: "ed1.yaml")
         #expect(ed1.cohortBy == ["scale", "region"])
         let parts = try PolicyProfile(yaml: Self.ed2YAML.replacingOccurrences(

@@ -7,6 +7,10 @@ import Testing
 struct PolicyProfileTests {
     static let defaultYAML = try! String(contentsOf: MujunBinary.packageRoot.appendingPathComponent("jobs/policies/default.yaml"),
                                          encoding: .utf8)
+    /// Edition 1's default (the spec's policy-default.yaml): the profile the parsing tests below
+    /// were written against; edition-1 profiles still load (details.md #126).
+    static let edition1YAML = try! String(contentsOf: MujunBinary.packageRoot.appendingPathComponent("../shared/spec/policy-default.yaml"),
+                                          encoding: .utf8)
 
     @Test("the shipped profiles load, and the default has the spec's values")
     func shippedProfiles() throws {
@@ -21,20 +25,26 @@ struct PolicyProfileTests {
         #expect(zhejiang.indicators["below"]?["tax_per_kwh"]?.weight == "50")
         #expect(zhejiang.indicators["below"]?["sales_per_mu"] == nil)
         #expect(zhejiang.sha256 != profile.sha256)
-        // The spec's literal file and the shipped default are the same profile.
-        let spec = try PolicyProfile.load(MujunBinary.packageRoot.appendingPathComponent("../shared/spec/policy-default.yaml").path)
+        // Edition 2 has landed (every key of policy-default-ed2.yaml is applied): the spec's
+        // edition-2 file and the shipped default are the same profile, byte for byte.
+        let specURL = MujunBinary.packageRoot.appendingPathComponent("../shared/spec/policy-default-ed2.yaml")
+        let spec = try PolicyProfile.load(specURL.path)
         #expect(spec.sha256 == profile.sha256)
+        #expect(try Data(contentsOf: specURL) == Data(Self.defaultYAML.utf8))
+        // Edition 1's file still loads: its absent keys take edition 2's values (details.md #126).
+        let ed1 = try PolicyProfile.load(MujunBinary.packageRoot.appendingPathComponent("../shared/spec/policy-default.yaml").path)
+        #expect(ed1.requireNotice && ed1.noticeDays == 7 && ed1.sha256 != profile.sha256)
     }
 
     @Test("the hash ignores comments, key order and how a number is written")
     func canonicalHash() throws {
-        let a = try PolicyProfile(yaml: Self.defaultYAML, source: "a")
-        let reordered = Self.defaultYAML
+        let a = try PolicyProfile(yaml: Self.edition1YAML, source: "a")
+        let reordered = Self.edition1YAML
             .replacingOccurrences(of: "  benchmark_factor: 2 ", with: "  benchmark_factor: 2.00 ")
             .replacingOccurrences(of: "# ", with: "#  ")
         let b = try PolicyProfile(yaml: reordered, source: "b")
         #expect(a.sha256 == b.sha256)
-        let changed = try PolicyProfile(yaml: Self.defaultYAML.replacingOccurrences(of: "ratio_cap: 2", with: "ratio_cap: 3"), source: "c")
+        let changed = try PolicyProfile(yaml: Self.edition1YAML.replacingOccurrences(of: "ratio_cap: 2", with: "ratio_cap: 3"), source: "c")
         #expect(changed.sha256 != a.sha256)
         #expect(a.canonicalJSON.hasPrefix("{\"grading\":{\"benchmark_factor\":2,\"class_cuts\":{\"A\":0.2,\"B\":0.6,\"C\":0.95}"))
         #expect(a.canonicalJSON.contains("\"lowfar_since\":\"2023-01-01\""))
@@ -57,8 +67,8 @@ struct PolicyProfileTests {
             ("  freeze_requires_determination: false", "", "lists.freeze_requires_determination"),
         ]
         for (from, to, key) in cases {
-            let yaml = Self.defaultYAML.replacingOccurrences(of: from, with: to)
-            #expect(yaml != Self.defaultYAML, "fixture did not change: \(from)")
+            let yaml = Self.edition1YAML.replacingOccurrences(of: from, with: to)
+            #expect(yaml != Self.edition1YAML, "fixture did not change: \(from)")
             #expect {
                 try PolicyProfile(yaml: yaml, source: "county.yaml")
             } throws: { error in

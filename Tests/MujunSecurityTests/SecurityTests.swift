@@ -157,9 +157,7 @@ struct SecurityTests {
         #expect(try MujunBinary.run(["ingest", "parcels", parcels.path], environment: env).status == 0)
         #expect(try MujunBinary.run(["flag", "--as-of", "2025-03-15"], environment: env).status == 0)
         // Edition 1's direct publication needs a profile without a notice (procedure.md §1).
-        let direct = try folder.write("direct.yaml", try String(contentsOf: CountyFixture.defaultProfileURL, encoding: .utf8)
-                                      .replacingOccurrences(of: "name: default", with: "name: direct")
-                                      + "evaluation:\n  require_notice: false\n")
+        let direct = try folder.write("direct.yaml", try CountyFixture.directPublicationYAML())
         let evaluate = try MujunBinary.run(["evaluate", "--year", "2024", "--publish", "--allow-incomplete",
                                             "--policy", direct.path], environment: env)
         #expect(evaluate.status == 0, "\(evaluate.stderr)")

@@ -72,16 +72,28 @@ public final class CountyFixture: @unchecked Sendable {
     /// jobs/policies/default.yaml, as shipped.
     public static var shippedDefaultProfile: PolicyProfile { try! PolicyProfile.load(defaultProfileURL.path) }
 
-    /// jobs/policies/default.yaml with `land.require_determination: false`: edition 1's land
-    /// rules (an empty idle cause is the enterprise's; sanctions on findings), under which the
-    /// land, grading and list fixtures' expected values were computed by hand. Edition 2's land
-    /// procedure (procedure.md §3) has its own tests (LandProcedureTests).
+    /// Edition 1's default profile (the spec's policy-default.yaml, whose absent keys take edition
+    /// 2's values, details.md #126) with `land.require_determination: false`: edition 1's land
+    /// rules (an empty idle cause is the enterprise's; sanctions on findings) and lists (no
+    /// enterprise lists), under which the land, grading and list fixtures' expected values were
+    /// computed by hand. The shipped edition-2 default is `shippedDefaultProfile`; edition 2's
+    /// procedure has its own tests (ProcedureTests, LandProcedureTests).
     public static var defaultProfile: PolicyProfile { try! profile(replacing: []) }
+
+    public static let edition1ProfileURL = MujunBinary.packageRoot.appendingPathComponent("../shared/spec/policy-default.yaml")
+
+    /// `defaultProfile`'s text, named `name`, with `evaluation.require_notice: false`: edition 1's
+    /// direct publication, for jobs whose evaluate step publishes (details.md #127).
+    public static func directPublicationYAML(name: String = "direct") throws -> String {
+        edition1Land(try String(contentsOf: edition1ProfileURL, encoding: .utf8))
+            .replacingOccurrences(of: "name: default", with: "name: \(name)") + "evaluation:\n  require_notice: false\n"
+    }
 
     /// The default profile's text with edition 1's land rules (see `defaultProfile`).
     public static func edition1Land(_ yaml: String) -> String {
         if yaml.contains("require_determination: true") {
-            return yaml.replacingOccurrences(of: "require_determination: true", with: "require_determination: false")
+            return yaml.replacingOccurrences(of: "  require_determination: true", with: "  require_determination: false")
+                .replacingOccurrences(of: "freeze_requires_determination: true", with: "freeze_requires_determination: false")
         }
         return yaml.replacingOccurrences(of: "\nland:\n", with: "\nland:\n  require_determination: false\n")
     }
@@ -95,9 +107,9 @@ public final class CountyFixture: @unchecked Sendable {
     /// (e.g. another surcharge): the replaced text
     /// must be there, so that a renamed key breaks the test instead of silently testing nothing.
     public static func profile(replacing pairs: [(String, String)]) throws -> PolicyProfile {
-        var yaml = edition1Land(try String(contentsOf: defaultProfileURL, encoding: .utf8))
+        var yaml = edition1Land(try String(contentsOf: edition1ProfileURL, encoding: .utf8))
         for (from, to) in pairs {
-            guard yaml.contains(from) else { throw FixtureError("default.yaml has no \"\(from)\"") }
+            guard yaml.contains(from) else { throw FixtureError("policy-default.yaml has no \"\(from)\"") }
             yaml = yaml.replacingOccurrences(of: from, with: to)
         }
         return try PolicyProfile(yaml: yaml, source: "test-profile.yaml")

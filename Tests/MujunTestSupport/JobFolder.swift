@@ -14,7 +14,7 @@ public final class JobFolder: @unchecked Sendable {
     public var out: URL { root.url.appendingPathComponent("out") }
     public var metrics: URL { root.url.appendingPathComponent("metrics") }
 
-    /// The shipped default profile with `evaluation.require_notice: false` (named `direct`):
+    /// The fixtures' edition-1 default with `evaluation.require_notice: false` (named `direct`):
     /// edition 1's direct publication, for jobs whose evaluate step publishes (procedure.md §1
     /// refuses `publish: true` under a profile that requires a notice, details.md #127).
     public var directPublicationPolicy: String { root.url.appendingPathComponent("policies/direct.yaml").path }
@@ -26,9 +26,7 @@ public final class JobFolder: @unchecked Sendable {
                 directPublication: Bool = false) throws {
         self.name = name
         root = try TemporaryDirectory()
-        let yaml = try String(contentsOf: CountyFixture.defaultProfileURL, encoding: .utf8)
-        _ = try root.write("policies/direct.yaml", yaml.replacingOccurrences(of: "name: default", with: "name: direct")
-                           + "evaluation:\n  require_notice: false\n")
+        _ = try root.write("policies/direct.yaml", try CountyFixture.directPublicationYAML())
         try write(steps: steps, schedule: schedule, policy: directPublication ? directPublicationPolicy : policy,
                   retry: retry, out: out)
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)

@@ -75,7 +75,7 @@ struct DemoCommandTests {
         let whatIf = first["whatIf"] as? [String: Any]
         #expect(whatIf?["policy"] as? String == "zhejiang-huangyan")
         #expect(firstLog.contains("what-if zhejiang-huangyan (run 2)"))
-        #expect(before[5] == 5)  // five lists, exported once (by the nightly job)
+        #expect(before[5] == 8)  // eight lists (five built in, three of the default profile), exported once by the nightly job
         #expect(Array(before[7...]) == [1, 1, 1])
         // The summary's grades are the published run's, and every registered enterprise of the
         // policy's sections has one.
