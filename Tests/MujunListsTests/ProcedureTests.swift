@@ -173,6 +173,12 @@ struct ProcedureTests {
 
         // The adjustment needs a new run: noticed from d8, it withdraws the first notice and takes
         // over the open objection, which a review then answers.
+        // status (details.md #130): the run under notice, its objection, the day lists would take it.
+        let status = try ProcedureStatus.collect(site.connection, today: (try site.day(3)).description)
+        #expect(status.underNotice.count == 1 && status.underNotice[0].objectionsOpen == 1)
+        #expect(status.underNotice[0].nextEffective == (try site.day(7)).description)
+        #expect(status.published.map(\.year) == [2023])
+
         let second = try site.evaluate()
         let notice = try site.notice(second, from: 8, days: 5)
         #expect(notice.withdrew != nil)

@@ -31,17 +31,33 @@ public struct ProcedureStatus: Sendable, Codable {
         enum CodingKeys: String, CodingKey { case year, runID = "run_id", publishedOn = "published_on", decisionNo = "decision_no" }
     }
 
-    public var underNotice: [Notice]
-    public var published: [Publication]
+    /// Flagged (IDLE-*/INEFF-*) parcels of the latest flag run by township: determined (认定) by
+    /// today or still suspected (procedure.md §3, §5).
+    public struct FlaggedParcels: Sendable, Codable {
+        public var regionCode: String
+        public var determined: Int
+        public var undetermined: Int
 
-    enum CodingKeys: String, CodingKey { case underNotice = "under_notice", published }
-
-    public init(underNotice: [Notice], published: [Publication]) {
-        self.underNotice = underNotice
-        self.published = published
+        enum CodingKeys: String, CodingKey { case regionCode = "region_code", determined, undetermined }
     }
 
-    public static func collect(_ connection: Connection) throws -> ProcedureStatus {
+    public var underNotice: [Notice]
+    public var published: [Publication]
+    public var flagRun: Int64?
+    public var flaggedParcels: [FlaggedParcels]
+
+    enum CodingKeys: String, CodingKey {
+        case underNotice = "under_notice", published, flagRun = "flag_run", flaggedParcels = "flagged_parcels"
+    }
+
+    public init(underNotice: [Notice], published: [Publication], flagRun: Int64? = nil, flaggedParcels: [FlaggedParcels] = []) {
+        self.underNotice = underNotice
+        self.published = published
+        self.flagRun = flagRun
+        self.flaggedParcels = flaggedParcels
+    }
+
+    public static func collect(_ connection: Connection, today: String) throws -> ProcedureStatus {
         let notices = try connection.execute("""
             SELECT n.run_id, n.year, to_char(n.notice_from, 'YYYY-MM-DD'), to_char(n.notice_until, 'YYYY-MM-DD'),
                    (SELECT count(*) FROM runs.objections o WHERE o.notice_id = n.notice_id AND o.answered_at IS NULL),
@@ -59,6 +75,26 @@ public struct ProcedureStatus: Sendable, Codable {
             SELECT year, run_id, to_char(published_on, 'YYYY-MM-DD'), decision_no
             FROM runs.evaluation_runs WHERE published ORDER BY year
             """)
+        // The parcel rows the latest flag run saw (details.md #122), determined by today or not.
+        let flagged = try connection.execute("""
+            WITH run AS (
+                SELECT r.run_id, f.last_batch_id FROM runs.current_flag_runs r JOIN runs.flag_runs f USING (run_id)
+                ORDER BY r.as_of DESC LIMIT 1
+            ), parcels AS (
+                SELECT DISTINCT pf.parcel_id, pf.region_code FROM runs.parcel_flags pf JOIN run USING (run_id)
+                WHERE pf.flag_code LIKE 'IDLE-%' OR pf.flag_code LIKE 'INEFF-%'
+            ), seen AS (
+                SELECT DISTINCT ON (p.parcel_id) p.parcel_id, p.determination_no, p.determined_on
+                FROM core.parcel_rows p CROSS JOIN run
+                WHERE p.batch_id <= run.last_batch_id AND p.parcel_id IN (SELECT parcel_id FROM parcels)
+                ORDER BY p.parcel_id, p.as_of DESC, p.batch_id DESC
+            )
+            SELECT (SELECT run_id FROM run), x.region_code,
+                   count(*) FILTER (WHERE core.determined(s.determination_no, s.determined_on, $1::date)),
+                   count(*) FILTER (WHERE NOT coalesce(core.determined(s.determination_no, s.determined_on, $1::date), false))
+            FROM parcels x LEFT JOIN seen s USING (parcel_id)
+            GROUP BY x.region_code ORDER BY x.region_code COLLATE "C"
+            """, [today])
         return ProcedureStatus(
             underNotice: (0..<notices.rowCount).map { r in
                 Notice(runID: Int64(notices.string(r, 0) ?? "") ?? 0, year: Int(notices.string(r, 1) ?? "") ?? 0,
@@ -69,6 +105,11 @@ public struct ProcedureStatus: Sendable, Codable {
             published: (0..<publications.rowCount).map { r in
                 Publication(year: Int(publications.string(r, 0) ?? "") ?? 0, runID: Int64(publications.string(r, 1) ?? "") ?? 0,
                             publishedOn: publications.string(r, 2) ?? "", decisionNo: publications.string(r, 3))
+            },
+            flagRun: flagged.rowCount > 0 ? flagged.string(0, 0).flatMap { Int64($0) } : nil,
+            flaggedParcels: (0..<flagged.rowCount).map { r in
+                FlaggedParcels(regionCode: flagged.string(r, 1) ?? "", determined: Int(flagged.string(r, 2) ?? "") ?? 0,
+                               undetermined: Int(flagged.string(r, 3) ?? "") ?? 0)
             })
     }
 }

@@ -29,7 +29,7 @@ struct StatusCommand: ParsableCommand {
             var procedure = ProcedureStatus(underNotice: [], published: [])
             if pending.isEmpty {
                 jobs = try JobStatus.collect(connection, jobs: try JobFile.all(jobsDir: jobsDir), days: days)
-                procedure = try ProcedureStatus.collect(connection)
+                procedure = try ProcedureStatus.collect(connection, today: try CalendarDay.today().description)
             } else {
                 jobs.problems.append("\(pending.count) migration(s) pending: run mujun migrate")
             }
@@ -71,6 +71,10 @@ struct StatusCommand: ParsableCommand {
                 print("published evaluations:")
                 for p in procedure.published {
                     print("  \(p.year)  run \(p.runID)  published \(p.publishedOn)  \(p.decisionNo ?? "(edition 1 or direct: no decision number)")")
+                }
+                print("flagged parcels (latest flag run\(procedure.flagRun.map { " \($0)" } ?? ": none")), determined / suspected:")
+                for f in procedure.flaggedParcels {
+                    print("  \(f.regionCode)  determined \(f.determined)  undetermined \(f.undetermined)")
                 }
                 for p in jobs.problems { print("PROBLEM: \(p)") }
             }
