@@ -43,41 +43,23 @@ public struct Publication: Sendable, Codable, Equatable {
     /// lists them.
     static func refusals(run runID: Int64, decisionNo: String?, on day: CalendarDay, today: CalendarDay,
                          in tx: Connection) throws -> (year: Int, requireNotice: Bool, reasons: [String]) {
-        let run = try tx.execute("""
-            SELECT r.year, r.compared_with, to_char(r.published_on, 'YYYY-MM-DD') AS published_on,
-                   to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS started,
-                   coalesce((p.content #>> '{evaluation,require_notice}')::boolean, true) AS require_notice,
-                   n.notice_id, to_char(n.notice_until, 'YYYY-MM-DD') AS notice_until,
-                   to_char(n.notice_until + 1, 'YYYY-MM-DD') AS first_day,
-                   to_char(n.withdrawn_on, 'YYYY-MM-DD') AS withdrawn_on
-            FROM runs.evaluation_runs r
-            JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
-            LEFT JOIN runs.notices n ON n.run_id = r.run_id
-            WHERE r.run_id = $1 AND r.finished_at IS NOT NULL
-            """, [runID])
-        guard run.rowCount == 1, let year = try run.int(0, "year") else {
-            throw GradingError(.unknownRun, "no finished evaluation run \(runID)")
-        }
-        let requireNotice = try run.bool(0, "require_notice") ?? true
+        let run = try RunProcedureState.load(runID, in: tx)
+        let year = run.year
         var reasons: [String] = []
-        if try run.string(0, "compared_with") != nil {
-            reasons.append("run \(runID) is a --compare what-if and is never published")
-        }
-        if let on = try run.string(0, "published_on") {
-            reasons.append("run \(runID) was already published on \(on)")
-        }
+        if run.isWhatIf { reasons.append("run \(runID) is a --compare what-if and is never published") }
+        if let on = run.publishedOn { reasons.append("run \(runID) was already published on \(on)") }
         if day > today { reasons.append("--on \(day) is after today (\(today))") }
-        guard requireNotice else { return (year, false, reasons) }
+        guard run.requireNotice else { return (year, false, reasons) }
 
         if (decisionNo ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             reasons.append("--decision-no is required: the profile requires a notice (evaluation.require_notice)")
         }
-        if try run.string(0, "notice_id") == nil {
+        if run.noticeID == nil {
             reasons.append("run \(runID) was never put under notice (mujun notice \(runID) --from DATE)")
-        } else if let withdrawn = try run.string(0, "withdrawn_on") {
+        } else if let withdrawn = run.withdrawnOn {
             reasons.append("the notice of run \(runID) was withdrawn on \(withdrawn) when another run of \(year) was noticed")
-        } else if let until = try run.string(0, "notice_until"), let untilDay = CalendarDay(until), day <= untilDay {
-            reasons.append("the notice period runs until \(until): publish on \(try run.string(0, "first_day") ?? "") or later")
+        } else if let until = run.noticeUntil, day <= until {
+            reasons.append("the notice period runs until \(until): publish on \(until.adding(days: 1)) or later")
         }
         let open = try tx.execute("""
             SELECT string_agg('#' || objection_id || ' (' || uscc || ')', ', ' ORDER BY objection_id)
@@ -96,7 +78,7 @@ public struct Publication: Sendable, Codable, Equatable {
                OR e.revoked_at > (SELECT started_at FROM runs.evaluation_runs WHERE run_id = $2)
             """, [year, runID])
         if let ids = entries.string(0, 0) {
-            reasons.append("recorded or revoked after run \(runID) was computed (\(try run.string(0, "started") ?? "")): \(ids); "
+            reasons.append("recorded or revoked after run \(runID) was computed (\(run.startedAt)): \(ids); "
                            + "they change scores: evaluate \(year) again")
         }
         return (year, true, reasons)

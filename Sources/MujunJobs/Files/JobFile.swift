@@ -196,28 +196,31 @@ public struct JobFile: Sendable {
         func done() throws {
             if let extra = options.keys.sorted().first { throw fail("\(key).\(name).\(extra)", "unknown option") }
         }
+        /// `year`: `previous` (the default) or a year.
+        func yearOption() throws -> String {
+            guard let v = option("year") else { return "previous" }
+            switch v {
+            case .string("previous"): return "previous"
+            case .number(let n) where Int(n).map({ (1900...2099).contains($0) }) == true: return n
+            default: throw fail("\(key).\(name).year", "expected previous or a year")
+            }
+        }
+        /// A day option: `today` (nil, the run's date) or YYYY-MM-DD.
+        func dayOption(_ k: String) throws -> String? {
+            guard let v = option(k) else { return nil }
+            guard case .string(let s) = v, s == "today" || CalendarDay(s) != nil else {
+                throw fail("\(key).\(name).\(k)", "expected today or YYYY-MM-DD")
+            }
+            return s == "today" ? nil : s
+        }
         let step: Step
         switch name {
         case "ingest-inbox":
             step = .ingestInbox
         case "flag":
-            var asOf: String?
-            if let v = option("as_of") {
-                guard case .string(let s) = v, s == "today" || CalendarDay(s) != nil else {
-                    throw fail("\(key).flag.as_of", "expected today or YYYY-MM-DD")
-                }
-                asOf = s == "today" ? nil : s
-            }
-            step = .flag(asOf: asOf)
+            step = .flag(asOf: try dayOption("as_of"))
         case "evaluate":
-            var year = "previous"
-            if let v = option("year") {
-                switch v {
-                case .string("previous"): year = "previous"
-                case .number(let n) where Int(n).map({ (1900...2099).contains($0) }) == true: year = n
-                default: throw fail("\(key).evaluate.year", "expected previous or a year")
-                }
-            }
+            let year = try yearOption()
             var publish = false
             if let v = option("publish") {
                 guard case .bool(let b) = v else { throw fail("\(key).evaluate.publish", "expected true or false") }
@@ -255,21 +258,8 @@ public struct JobFile: Sendable {
             }
             step = .sql(file: file)
         case "notice":
-            var year = "previous"
-            if let v = option("year") {
-                switch v {
-                case .string("previous"): year = "previous"
-                case .number(let n) where Int(n).map({ (1900...2099).contains($0) }) == true: year = n
-                default: throw fail("\(key).notice.year", "expected previous or a year")
-                }
-            }
-            var from: String?
-            if let v = option("from") {
-                guard case .string(let s) = v, s == "today" || CalendarDay(s) != nil else {
-                    throw fail("\(key).notice.from", "expected today or YYYY-MM-DD")
-                }
-                from = s == "today" ? nil : s
-            }
+            let year = try yearOption()
+            let from = try dayOption("from")
             var days: Int?
             if let v = option("days") {
                 guard case .number(let n) = v, let d = Int(n), d >= 1 else { throw fail("\(key).notice.days", "expected a number ≥ 1") }

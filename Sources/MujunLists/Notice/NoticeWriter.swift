@@ -79,41 +79,26 @@ public final class NoticeWriter {
     private func write(_ runID: Int64, from: CalendarDay, days: Int?, out: URL, encoding: ListEncoding, script: SQLScript,
                        generatorVersion: String, madeBy: String, today: CalendarDay, timeZone: String,
                        in tx: Connection) throws -> Summary {
-        let run = try tx.execute("""
-            SELECT r.year, r.compared_with, r.policy_name, r.policy_sha256,
-                   to_char(r.published_on, 'YYYY-MM-DD') AS published_on,
-                   to_char(coalesce(r.computed_on, (r.finished_at AT TIME ZONE $2)::date), 'YYYY-MM-DD') AS finished_on,
-                   coalesce((p.content #>> '{evaluation,notice_days}')::int, 7) AS notice_days,
-                   n.notice_id, to_char(n.notice_from, 'YYYY-MM-DD') AS notice_from,
-                   to_char(n.notice_until, 'YYYY-MM-DD') AS notice_until, to_char(n.withdrawn_on, 'YYYY-MM-DD') AS withdrawn_on
-            FROM runs.evaluation_runs r
-            JOIN runs.policy_profiles p ON p.sha256 = r.policy_sha256
-            LEFT JOIN runs.notices n ON n.run_id = r.run_id
-            WHERE r.run_id = $1 AND r.finished_at IS NOT NULL
-            """, [runID, timeZone])
-        guard run.rowCount == 1, let year = try run.int(0, "year") else {
-            throw GradingError(.unknownRun, "no finished evaluation run \(runID)")
-        }
-        if try run.string(0, "compared_with") != nil {
+        let run = try RunProcedureState.load(runID, in: tx, timeZone: timeZone)
+        let year = run.year
+        if run.isWhatIf {
             throw GradingError(.refused, "run \(runID) is a --compare what-if: it is never put under notice")
         }
-        if let on = try run.string(0, "published_on") {
+        if let on = run.publishedOn {
             throw GradingError(.refused, "run \(runID) was published on \(on): notice a new run of \(year) to replace it")
         }
-        if try run.string(0, "notice_id") != nil {
-            if let withdrawn = try run.string(0, "withdrawn_on") {
+        if run.noticeID != nil {
+            if let withdrawn = run.withdrawnOn {
                 throw GradingError(.refused, "the notice of run \(runID) was withdrawn on \(withdrawn); evaluate \(year) again to notice anew")
             }
-            throw GradingError(.refused, "run \(runID) is already under notice, \(try run.string(0, "notice_from") ?? "")–"
-                               + "\(try run.string(0, "notice_until") ?? "")")
+            throw GradingError(.refused, "run \(runID) is already under notice, \(run.noticeFrom ?? "")–\(run.noticeUntil?.description ?? "")")
         }
-        if let finished = try run.string(0, "finished_on").flatMap(CalendarDay.init), from < finished {
-            throw GradingError(.refused, "--from \(from) is before the day run \(runID) was computed (\(finished))")
+        if let computed = run.computedOn, from < computed {
+            throw GradingError(.refused, "--from \(from) is before the day run \(runID) was computed (\(computed))")
         }
-        let profileDays = try run.int(0, "notice_days") ?? 7
+        let profileDays = run.noticeDays
         let days = days ?? profileDays
-        let until = CalendarDay(try tx.execute("SELECT to_char($1::date + $2::int - 1, 'YYYY-MM-DD')",
-                                               [from.description, days]).string(0, 0) ?? "")!
+        let until = from.adding(days: days - 1)
         let folderURL = out.appendingPathComponent("notice", isDirectory: true)
             .appendingPathComponent(String(year), isDirectory: true)
             .appendingPathComponent("run-\(runID)", isDirectory: true)
@@ -161,8 +146,8 @@ public final class NoticeWriter {
         files.insert(("notice.csv", try encoding.encode(csv.text, file: "notice.csv")), at: 0)
         files.insert(("notice.xlsx", try ListWorkbook.xlsx(sheetName: "notice", columns: columns, rows: fields, date: from)), at: 1)
         let manifest = NoticeManifest(
-            runID: runID, year: year, policy: try run.string(0, "policy_name") ?? "",
-            policySHA256: try run.string(0, "policy_sha256") ?? "", noticeFrom: from.description,
+            runID: runID, year: year, policy: run.policyName,
+            policySHA256: run.policySHA256, noticeFrom: from.description,
             noticeUntil: until.description, days: days, rowCount: csv.rowCount, letterCount: rows.rowCount,
             encoding: encoding.rawValue,
             files: Dictionary(uniqueKeysWithValues: files.map { ($0.name, sha256Hex($0.data)) }),
