@@ -283,6 +283,23 @@ struct GradingTests {
         #expect(notice.stdout.contains("\"notice_until\" : \"\(today)\""))
         var tomorrow = fixture.db.environment
         tomorrow["MUJUN_TODAY"] = try fixture.connection.execute("SELECT ($1::date + 1)::text", [today.description]).scalar()
+        // An objection on the notice's only day is taken; one the day after is refused, naming the period.
+        let f1 = GradingFixture.uscc("F1")
+        let late = try MujunBinary.run(["objection", "add", "--year", "2024", "--uscc", GradingFixture.uscc("F2"),
+                                        "--received", tomorrow["MUJUN_TODAY"]!, "--why", "x"], environment: tomorrow)
+        #expect(late.status == 65 && late.stderr.contains("逾期视为无异议"), "\(late.stderr)")
+        let objection = try MujunBinary.run(["objection", "add", "--year", "2024", "--uscc", f1, "--received", today.description,
+                                             "--reason", "税收有误", "--doc", "异〔2025〕1号", "--json"], environment: fixture.db.environment)
+        #expect(objection.status == 0, "\(objection.stderr)")
+        #expect(objection.stdout.contains("\"state\" : \"open\""))
+        let listed = try MujunBinary.run(["objection", "list", "--open", "--json"], environment: fixture.db.environment)
+        #expect(listed.stdout.contains("\"uscc\" : \"\(f1)\""))
+        #expect(try MujunBinary.run(["publish", String(first.runID), "--decision-no", "评〔2025〕3号"], environment: tomorrow).status == 65)
+        let answer = try MujunBinary.run(["review", "set", "--objection", "1", "D", "--reason", "复核维持"], environment: tomorrow)
+        #expect(answer.status == 0, "\(answer.stderr)")
+        #expect(try MujunBinary.run(["objection", "answer", "1", "--dismiss", "--why", "again"], environment: tomorrow).status == 65)
+        #expect(try MujunBinary.run(["review", "set", "--objection", "1", "--year", "2023", "C", "--reason", "x"],
+                                    environment: tomorrow).status == 64)
         let cli = try MujunBinary.run(["publish", String(first.runID), "--decision-no", "评〔2025〕3号"], environment: tomorrow)
         #expect(cli.status == 0, "\(cli.stderr)")
         #expect(try fixture.connection.execute("SELECT decision_no FROM mart.enterprise_grades LIMIT 1").scalar() == "评〔2025〕3号")
