@@ -121,6 +121,24 @@ struct ProcedureTests {
         #expect(try site.county.county.int("SELECT count(*) FROM runs.notices WHERE run_id = $1", [Int(run)]) == 1)
     }
 
+    @Test("notice.csv in GB18030 decodes to the UTF-8 file's text, without a byte-order mark")
+    func noticeGB18030() throws {
+        let site = try Site()
+        let run = try site.evaluate()
+        let other = try site.evaluate()
+        _ = try site.notice(run)
+        let gb = try TemporaryDirectory()
+        _ = try NoticeWriter(connection: site.connection).notice(other, from: site.d0, to: gb.url, encoding: .gb18030,
+                                                                 generatorVersion: "mujun test", madeBy: "t", today: site.d0)
+        // The two runs grade alike, and the file names no run: the same text in two encodings.
+        let utf8 = try Data(contentsOf: site.folder(run).appendingPathComponent("notice.csv"))
+        let bytes = try Data(contentsOf: gb.url.appendingPathComponent("notice/2024/run-\(other)/notice.csv"))
+        #expect(!bytes.starts(with: [0xEF, 0xBB, 0xBF]) && bytes != utf8.dropFirst(3))
+        let decoded = String(data: bytes, encoding: String.Encoding(rawValue: 0x8000_0632))
+        #expect(decoded != nil && decoded == String(decoding: utf8.dropFirst(3), as: UTF8.self))
+        #expect(decoded?.contains("企业A1") == true)
+    }
+
     @Test("objections: the first and last day of the notice are accepted, the day after and a second one refused")
     func objectionWindow() throws {
         let site = try Site()
