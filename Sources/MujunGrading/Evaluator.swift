@@ -86,9 +86,10 @@ public final class Evaluator {
                 try tx.execute("""
                     INSERT INTO runs.evaluation_runs (run_id, year, policy_sha256, policy_name, started_at, input_batch_ids,
                                                       complete, missing_months, compared_with, made_by, computed_on)
-                    VALUES ($1, $2, $3, $4, $5::timestamptz,
-                            ARRAY(SELECT batch_id FROM runs.batches WHERE status = 'applied' ORDER BY batch_id),
-                            $6, $7::text[], $8, $9, $10::date)
+                    SELECT $1, $2, $3, $4, $5::timestamptz,
+                           coalesce(array_agg(batch_id ORDER BY batch_id), '{}'),
+                           $6, $7::text[], $8, $9, $10::date
+                    FROM runs.batches WHERE status = 'applied'
                     """, [runID, year, policy.sha256, policy.name, Date().sqlTimestamp, missing.isEmpty,
                           "{" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "}", base.map(Int.init), madeBy,
                           today.description])

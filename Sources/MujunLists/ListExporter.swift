@@ -124,8 +124,8 @@ public final class ListExporter {
         // Published: from now on the export is the one later exports' changes compare with. A
         // kill before this line leaves it recorded but unpublished (published_at NULL), and the
         // next export of the list and date publishes a new one.
-        try connection.execute("UPDATE runs.list_exports SET published_at = clock_timestamp() WHERE export_id = $1",
-                               [summary.exportID])
+        try connection.execute("UPDATE runs.list_exports SET published_at = $2::timestamptz WHERE export_id = $1",
+                               [summary.exportID, Date().sqlTimestamp])
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         logger.debug("export \(summary.exportID): \(list.rawValue) \(date.description), \(summary.manifest.rowCount) rows, \(seconds) s")
         return summary

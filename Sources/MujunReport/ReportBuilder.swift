@@ -28,9 +28,13 @@ public struct ReportBuilder {
     /// Renders the report of the published evaluation of `year`.
     public func render(year: Int) throws -> String {
         let run = try connection.execute("""
-            SELECT r.run_id, r.policy_name, left(r.policy_sha256, 12) AS hash,
-                   (SELECT count(*) FROM runs.enterprise_grades g WHERE g.run_id = r.run_id AND g.grade IN ('A','B','C','D')) AS graded
-            FROM runs.evaluation_runs r WHERE r.year = $1 AND r.published
+            SELECT r.run_id, r.policy_name, left(r.policy_sha256, 12) AS hash, coalesce(c.graded, 0) AS graded
+            FROM runs.evaluation_runs r
+            LEFT JOIN (SELECT g.run_id, count(*) AS graded FROM runs.enterprise_grades g
+                       WHERE g.grade IN ('A','B','C','D')
+                         AND g.run_id IN (SELECT run_id FROM runs.evaluation_runs WHERE year = $1 AND published)
+                       GROUP BY g.run_id) c ON c.run_id = r.run_id
+            WHERE r.year = $1 AND r.published
             """, [year])
         guard let row = run.rows.first, let runText = row["run_id"] ?? nil, let runID = Int(runText) else {
             throw ReportError("no published evaluation for \(year): run mujun evaluate --year \(year) --publish first")

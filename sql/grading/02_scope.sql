@@ -11,6 +11,12 @@
 -- still not in production is graded, not exempted.
 -- Comparisons are exact on unrounded values (domain.md): "L < 3 mu" is land_m2 × 15 < 3 × 10000.
 
+-- The year's exemptions first, in a statement of their own: on Citus an UPDATE of this session's
+-- table may not read a reference table (docs/architecture.md, "Citus").
+CREATE TEMP TABLE run_exempted ON COMMIT DROP AS
+SELECT DISTINCT e.uscc FROM runs.grade_exemptions e JOIN grading_run r ON r.year = e.year
+WHERE e.revoked_at IS NULL;
+
 UPDATE run_grades g
 SET computed_grade = CASE WHEN d.reason IN ('not_active', 'no_land', 'below_min_land') THEN 'N' ELSE 'T' END,
     grade = CASE WHEN d.reason IN ('not_active', 'no_land', 'below_min_land') THEN 'N' ELSE 'T' END,
@@ -30,8 +36,7 @@ FROM (
            END AS reason
     FROM run_grades g
     CROSS JOIN grading_run run
-    LEFT JOIN (SELECT DISTINCT e.uscc FROM runs.grade_exemptions e JOIN grading_run r ON r.year = e.year
-               WHERE e.revoked_at IS NULL) x ON x.uscc = g.uscc
+    LEFT JOIN run_exempted x ON x.uscc = g.uscc
 ) d
 WHERE g.uscc = d.uscc
   AND d.reason IS NOT NULL;

@@ -112,10 +112,19 @@ SELECT run.run_id, b.cohort, b.indicator, b.weight, b.n_defined, b.mean,
 FROM run_benchmarks b
 CROSS JOIN grading_run run;
 
-UPDATE runs.evaluation_runs r
-SET notes = r.notes || ARRAY(SELECT 'previous_year benchmark of ' || b.cohort || ' ' || b.indicator
-                                    || ': no earlier year published, same_year used'
-                             FROM run_benchmarks b WHERE b.fell_back ORDER BY b.cohort, b.indicator)
-FROM grading_run run
-WHERE r.run_id = run.run_id
-  AND EXISTS (SELECT 1 FROM run_benchmarks b WHERE b.fell_back);
+-- Citus may not read this session's tables in an UPDATE of a reference table, so the notes are
+-- gathered first and reach the UPDATE as a value (docs/architecture.md, "Citus").
+DO $$
+DECLARE
+    fell_back text[];
+BEGIN
+    SELECT array_agg('previous_year benchmark of ' || b.cohort || ' ' || b.indicator
+                     || ': no earlier year published, same_year used' ORDER BY b.cohort, b.indicator)
+    INTO fell_back
+    FROM run_benchmarks b WHERE b.fell_back;
+    IF fell_back IS NOT NULL THEN
+        UPDATE runs.evaluation_runs r SET notes = r.notes || fell_back
+        WHERE r.run_id = current_setting('mujun.run_id')::bigint;
+    END IF;
+END
+$$;

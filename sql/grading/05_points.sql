@@ -52,18 +52,24 @@ CROSS JOIN LATERAL (SELECT CASE b.indicator
 WHERE g.computed_grade IS NULL;
 
 -- The cohort_mean substitute: the mean of the defined enterprises' points, before any reweight.
-UPDATE runs.grade_benchmarks b
-SET mean_points = 0
-FROM grading_run run
-WHERE b.run_id = run.run_id AND b.missing = 'cohort_mean';
-
-UPDATE runs.grade_benchmarks b
-SET mean_points = m.mean_points
-FROM grading_run run,
-     (SELECT p.cohort, p.indicator, avg(p.points) AS mean_points
-      FROM run_points p WHERE p.value IS NOT NULL AND p.missing = 'cohort_mean'
-      GROUP BY p.cohort, p.indicator) m
-WHERE b.run_id = run.run_id AND m.cohort = b.cohort AND m.indicator = b.indicator;
+-- Gathered first and passed to the UPDATE as a value: Citus may not read this session's tables
+-- in an UPDATE of a reference table (docs/architecture.md, "Citus").
+DO $$
+DECLARE
+    means jsonb;
+BEGIN
+    SELECT jsonb_agg(jsonb_build_object('cohort', m.cohort, 'indicator', m.indicator, 'mean_points', m.mean_points))
+    INTO means
+    FROM (SELECT p.cohort, p.indicator, avg(p.points) AS mean_points
+          FROM run_points p WHERE p.value IS NOT NULL AND p.missing = 'cohort_mean'
+          GROUP BY p.cohort, p.indicator) m;
+    UPDATE runs.grade_benchmarks b
+    SET mean_points = coalesce((SELECT m.mean_points
+                                FROM jsonb_to_recordset(means) AS m (cohort text, indicator text, mean_points numeric)
+                                WHERE m.cohort = b.cohort AND m.indicator = b.indicator), 0)
+    WHERE b.run_id = current_setting('mujun.run_id')::bigint AND b.missing = 'cohort_mean';
+END
+$$;
 
 -- The points as scored (kept), and from them the score.
 WITH scored AS (
@@ -116,14 +122,21 @@ FROM scores s
 WHERE g.uscc = s.uscc;
 
 -- Entries recorded while the profile has adjustments off are kept, and not applied.
-UPDATE runs.evaluation_runs r
-SET notes = r.notes || ARRAY['adjustments of ' || run.year || ' not applied: the profile has grading.adjustments off ('
-                             || (SELECT count(*) FROM runs.grade_adjustments a
-                                 WHERE a.year = run.year AND a.revoked_at IS NULL) || ' entries)']
-FROM grading_run run
-WHERE r.run_id = run.run_id
-  AND run.max_bonus = 0 AND run.max_deduction = 0
-  AND EXISTS (SELECT 1 FROM runs.grade_adjustments a WHERE a.year = run.year AND a.revoked_at IS NULL);
+DO $$
+DECLARE
+    run grading_run;
+    entries bigint;
+BEGIN
+    SELECT * INTO run FROM grading_run;
+    SELECT count(*) INTO entries FROM runs.grade_adjustments a WHERE a.year = run.year AND a.revoked_at IS NULL;
+    IF run.max_bonus = 0 AND run.max_deduction = 0 AND entries > 0 THEN
+        UPDATE runs.evaluation_runs r
+        SET notes = r.notes || ARRAY['adjustments of ' || run.year || ' not applied: the profile has grading.adjustments off ('
+                                     || entries || ' entries)']
+        WHERE r.run_id = run.run_id;
+    END IF;
+END
+$$;
 
 -- Fresh statistics for the classes, which rank the graded firms by cohort and score.
 ANALYZE run_grades;

@@ -1,6 +1,6 @@
 -- Grading's completeness gate (spec evaluation.md §1, details.md #28): what year Y lacks before
 -- it can be graded. Not a grading step (its name has no step number): the evaluator runs it
--- first, in the run's transaction, after `set_config('mujun.year', Y, true)`, and refuses the
+-- first, in the run's transaction, after `SET LOCAL mujun.year TO 'Y'`, and refuses the
 -- year unless `--allow-incomplete` when a row comes out; the rows are also kept with the run
 -- (runs.evaluation_runs.missing_months).
 --

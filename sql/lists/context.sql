@@ -1,6 +1,6 @@
 -- Lists, shared step 1: the export's context and the basis text of every code (spec lists.md,
 -- details.md #44, #48, #64). Run first inside the export's transaction, after the exporter has
--- set (set_config … true, so only for this transaction):
+-- set (SET LOCAL, so only for this transaction):
 --   mujun.export_id          the runs.list_exports row being written
 --   mujun.list               electricity | water | gas | mortgage-freeze | verification
 --   mujun.list_date          the list's date L (YYYY-MM-DD)

@@ -41,21 +41,37 @@ VALUES ('not_active', '登记状态非存续（在营）或停业，不参加评
        ('review', '经复核确定等级'),
        ('held_missing_data', 'D类因数据缺失暂缓适用差别化政策，待核实');
 
+-- The run's rows, read once into this session's tables by plain selects, so that the letters
+-- are made from these alone: the one query that joins them all would otherwise join the
+-- distributed tables of a Citus cluster to this session's tables, which Citus handles badly
+-- (docs/architecture.md, "Citus"); on one PostgreSQL it is a copy of the run's rows.
+CREATE TEMP TABLE notice_run ON COMMIT DROP AS
+SELECT c.run_id, c.year, c.policy,
+       current_setting('mujun.notice_from')::date AS notice_from,
+       current_setting('mujun.notice_until')::date AS notice_until,
+       coalesce(c.policy #>> '{evaluation,objection_contact}', '') AS contact
+FROM runs.evaluation_context c;
+
+CREATE TEMP TABLE notice_grades ON COMMIT DROP AS
+SELECT g.* FROM runs.enterprise_grades g WHERE g.run_id = current_setting('mujun.run_id')::bigint;
+
+CREATE TEMP TABLE notice_points ON COMMIT DROP AS
+SELECT p.* FROM runs.indicator_points p WHERE p.run_id = current_setting('mujun.run_id')::bigint;
+
+CREATE TEMP TABLE notice_benchmarks ON COMMIT DROP AS
+SELECT b.* FROM runs.grade_benchmarks b WHERE b.run_id = current_setting('mujun.run_id')::bigint;
+
 -- One row per enterprise of the run (graded or not), sorted by region then uscc.
 CREATE TEMP TABLE notice_rows ON COMMIT DROP AS
 WITH run AS (
-    SELECT c.run_id, c.year, c.policy,
-           current_setting('mujun.notice_from')::date AS notice_from,
-           current_setting('mujun.notice_until')::date AS notice_until,
-           coalesce(c.policy #>> '{evaluation,objection_contact}', '') AS contact
-    FROM runs.evaluation_context c
+    SELECT * FROM notice_run
 ), values_of AS (
     -- Every notice indicator's value for every row: empty where the row's scale does not weight it.
     SELECT g.uscc, g.cohort, i.indicator, i.catalogue_order,
            CASE WHEN (g.above_scale AND i.weighted_above) OR (NOT g.above_scale AND i.weighted_below)
                 THEN (to_jsonb(g) ->> i.indicator)::numeric END AS value,
            i.decimals, i.name_zh, i.letter_unit, i.letter_factor, i.letter_decimals
-    FROM runs.enterprise_grades g
+    FROM notice_grades g
     JOIN run ON run.run_id = g.run_id
     CROSS JOIN notice_indicators i
 ), values_agg AS (
@@ -75,14 +91,14 @@ WITH run AS (
                     ORDER BY v.catalogue_order) FILTER (WHERE p.uscc IS NOT NULL OR v.value IS NOT NULL), '[]') AS indicators
     FROM values_of v
     CROSS JOIN run
-    LEFT JOIN runs.indicator_points p ON p.run_id = run.run_id AND p.uscc = v.uscc AND p.indicator = v.indicator
-    LEFT JOIN runs.grade_benchmarks b ON b.run_id = run.run_id AND b.cohort = v.cohort AND b.indicator = v.indicator
+    LEFT JOIN notice_points p ON p.run_id = run.run_id AND p.uscc = v.uscc AND p.indicator = v.indicator
+    LEFT JOIN notice_benchmarks b ON b.run_id = run.run_id AND b.cohort = v.cohort AND b.indicator = v.indicator
     GROUP BY v.uscc
 ), next_better AS (
     -- details.md #97, #124: the lowest 4-decimal score of the computed class above the row's
     -- computed class in its cohort (empty for A, and for a class nobody holds).
     SELECT g.cohort, g.computed_grade, min(round(g.score, 4)) AS lowest
-    FROM runs.enterprise_grades g JOIN run ON run.run_id = g.run_id
+    FROM notice_grades g JOIN run ON run.run_id = g.run_id
     WHERE g.computed_grade IN ('A', 'B', 'C')
     GROUP BY g.cohort, g.computed_grade
 )
@@ -106,7 +122,7 @@ SELECT g.region_code, g.uscc,
            'notice_from', to_char(run.notice_from, 'YYYY-MM-DD'),
            'notice_until', to_char(run.notice_until, 'YYYY-MM-DD'),
            'contact', run.contact) AS letter
-FROM runs.enterprise_grades g
+FROM notice_grades g
 JOIN run ON run.run_id = g.run_id
 JOIN values_agg va ON va.uscc = g.uscc
 LEFT JOIN next_better nb ON nb.cohort = g.cohort

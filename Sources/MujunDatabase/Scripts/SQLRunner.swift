@@ -12,9 +12,11 @@ import Logging
 /// its run row first, reads its counts after) and all of it commits or none of it does.
 public struct SQLRunner {
     public var scripts: [SQLScript]
-    /// `(name, value)` pairs set with `set_config(name, value, true)`: custom settings the files
-    /// read with `current_setting` (`mujun.run_id`), and server settings (`work_mem`), all
-    /// reverting at the end of the transaction.
+    /// `(name, value)` pairs set with `SET LOCAL`: custom settings the files read with
+    /// `current_setting` (`mujun.run_id`), and server settings (`work_mem`), all reverting at
+    /// the end of the transaction. `SET LOCAL` rather than `set_config()`, because Citus repeats
+    /// a transaction's `SET LOCAL` commands on the workers (`citus.propagate_set_commands`, set
+    /// by sql/citus/04_settings.sql), where the statements that read them run.
     public var settings: [(name: String, value: String)]
     public var logger: Logger
     /// Called after each script, inside the transaction: a test hook (a second session commits a
@@ -33,7 +35,7 @@ public struct SQLRunner {
     public func run(in transaction: Connection) throws {
         precondition(transaction.inTransaction, "SQLRunner.run needs an open transaction")
         for (name, value) in settings {
-            try transaction.execute("SELECT set_config($1, $2, true)", [name, value])
+            try transaction.execute(SQLRunner.setLocal(name, value))
         }
         for script in scripts {
             let started = Date()
@@ -41,6 +43,17 @@ public struct SQLRunner {
             try afterEachScript?(script)
             logger.debug("\(script.name): \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
         }
+    }
+}
+
+extension SQLRunner {
+    /// `SET LOCAL name TO 'value'`. The names are Mujun's own constants (checked: lower-case
+    /// words and dots); the value is quoted as a string literal, its quotes doubled, which is
+    /// all a literal needs under standard_conforming_strings (on since PostgreSQL 9.1).
+    static func setLocal(_ name: String, _ value: String) -> String {
+        precondition(name.allSatisfy { $0 == "." || $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) },
+                     "setting names are Mujun's constants")
+        return "SET LOCAL \(name) TO '\(value.replacingOccurrences(of: "'", with: "''"))'"
     }
 }
 

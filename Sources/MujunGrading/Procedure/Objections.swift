@@ -102,9 +102,9 @@ public struct Objections {
                 try Objections.requireOpen(id, in: tx)
                 try tx.execute("""
                     UPDATE runs.objections SET dismissed = true, answer_reason = $2, answer_document_no = $3,
-                                               answered_by = $4, answered_at = clock_timestamp()
+                                               answered_by = $4, answered_at = $5::timestamptz
                     WHERE objection_id = $1
-                    """, [id, reason, documentNo, by])
+                    """, [id, reason, documentNo, by, Date().sqlTimestamp])
                 return try Objections.list(where: "o.objection_id = $1", [id], in: tx)[0]
             }
         }

@@ -94,9 +94,9 @@ public struct Publication: Sendable, Codable, Equatable {
             """, [year, runID, day.description])
         try tx.execute("""
             UPDATE runs.evaluation_runs
-            SET published = true, published_at = clock_timestamp(), published_on = $2::date, decision_no = $3
+            SET published = true, published_at = $4::timestamptz, published_on = $2::date, decision_no = $3
             WHERE run_id = $1
-            """, [runID, day.description, decisionNo])
+            """, [runID, day.description, decisionNo, Date().sqlTimestamp])
         return previous.rowCount == 1 ? previous.string(0, 0).flatMap { Int64($0) } : nil
     }
 }

@@ -280,20 +280,25 @@ public final class BatchLoader {
         // The raw text of those lines, read again from the file (duplicates are rare; keeping
         // every key in memory to catch them in one pass would not be flat).
         let again = try ExtractReader(path: path, encoding: reader.resolvedEncoding)
-        let raw = ByteBuffer()
+        var raw: [DuplicateRaw] = []
         try again.forEachRecord { record in
             guard lines.contains(record.line) else { return }
-            raw.append("\(record.line)\t")
-            RejectSpool.appendText(record.rawText, to: raw)
-            raw.append(0x0A)
+            raw.append(DuplicateRaw(line: record.line, raw: record.rawText.replacingOccurrences(of: "\u{0}", with: "\\x00")))
         }
-        try tx.execute("CREATE TEMPORARY TABLE duplicate_raw (line integer, raw text) ON COMMIT DROP")
-        _ = try tx.copyIn("COPY duplicate_raw FROM STDIN") { try $0.write(raw.bytes) }
+        // One JSON parameter rather than a temporary table to join: on Citus, runs.rejects is a
+        // reference table, which an UPDATE cannot join to a table of this session alone.
+        let json = String(decoding: try JSONEncoder.sorted.encode(raw), as: UTF8.self)
         try tx.execute("""
-            UPDATE runs.rejects r SET raw = d.raw FROM duplicate_raw d
+            UPDATE runs.rejects r SET raw = d.raw FROM jsonb_to_recordset($2::jsonb) AS d (line integer, raw text)
             WHERE r.batch_id = $1 AND r.line = d.line AND r.reason = 'duplicate_key'
-            """, [batchID])
+            """, [batchID, json])
         return lines.count
+    }
+
+    /// A repeated key's line and its text, as the reject keeps it.
+    private struct DuplicateRaw: Encodable {
+        let line: Int
+        let raw: String
     }
 
     /// Writes `FILE.rejects.csv` beside the file: UTF-8, header `line,column,reason,raw`,

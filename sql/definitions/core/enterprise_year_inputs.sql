@@ -21,12 +21,16 @@
 -- tax_months / power_months: months of Y with a tax row for the enterprise, with a power row on
 --    one of its linked accounts (the mart's data-quality counts; grading does not use them).
 --
--- SECURITY DEFINER: the mart view calls it for analysts, who may read mart only (spec
--- security.md); a function called from a view runs with the caller's privileges unless it is
--- a definer's. Analysts cannot call it directly (no USAGE on core), and the view filters the
--- rows by region. The policy's values are read once per call (MATERIALIZED), and the year's
--- bounds reach core.tax_current and core.power_current as scalar subqueries, so that PostgreSQL
--- drops the other years' rows before it sorts the rest (docs/benchmarks.md, grading).
+-- The policy's values are read once per call (MATERIALIZED), and the year's bounds reach
+-- core.tax_current and core.power_current as scalar subqueries, so that PostgreSQL drops the
+-- other years' rows before it sorts the rest (docs/benchmarks.md, grading).
+-- It runs with its caller's privileges: grading calls it in the run's transaction, after that
+-- transaction wrote the run's row, and on Citus a statement cannot switch to another role
+-- (the definer's) for shards the transaction already wrote as its own. The analysts' view
+-- calls core.enterprise_year_inputs_as_owner instead.
+-- PL/pgSQL rather than SQL: Citus cannot plan a distributed query inside an SQL function that
+-- takes parameters, and can inside PL/pgSQL (docs/architecture.md, "Citus"). As SQL it was not
+-- inlined either (it was a SECURITY DEFINER function then), so PostgreSQL plans it as before.
 CREATE OR REPLACE FUNCTION core.enterprise_year_inputs(year integer, policy jsonb)
 RETURNS TABLE (uscc text, name text, region_code text, above_scale boolean, status text, industry_code text,
                land_m2 numeric, first_production date, completion_passed boolean,
@@ -34,7 +38,10 @@ RETURNS TABLE (uscc text, name text, region_code text, above_scale boolean, stat
                has_statistics boolean, value_added numeric, revenue numeric, output_value numeric,
                rd_expense numeric, employees_avg integer, energy_tce numeric, emissions_t numeric,
                tech_investment numeric)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     WITH rules AS MATERIALIZED (
         SELECT make_date(enterprise_year_inputs.year, 1, 1) AS year_start,
                make_date(enterprise_year_inputs.year, 12, 31) AS year_end,
@@ -100,7 +107,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     LEFT JOIN land ON land.uscc = e.uscc
     LEFT JOIN tax ON tax.uscc = e.uscc
     LEFT JOIN power ON power.uscc = e.uscc
-    LEFT JOIN core.statistics_current st ON st.uscc = e.uscc AND st.year = enterprise_year_inputs.year
+    LEFT JOIN core.statistics_current st ON st.uscc = e.uscc AND st.year = enterprise_year_inputs.year;
+END
 $$;
 COMMENT ON FUNCTION core.enterprise_year_inputs(integer, jsonb) IS
     '某年度每家企业的评价输入（用地、税收、销售、用电、统计数据）/ one year''s grading inputs per enterprise: land, tax, sales, kWh, statistics';

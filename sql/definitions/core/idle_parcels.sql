@@ -26,10 +26,15 @@
 --   as of that date instead of Y-12-31); and the policy's values are read once per call (a
 --   MATERIALIZED CTE), because the profile is stored compressed and read per parcel it cost 17 s
 --   at province scale (docs/benchmarks.md).
+-- PL/pgSQL, not SQL: Citus cannot plan a query on distributed tables inside an SQL function
+-- that takes parameters (docs/architecture.md, "Citus").
 CREATE OR REPLACE FUNCTION core.idle_parcels(as_of date, policy jsonb)
 RETURNS TABLE (parcel_id text, holder_uscc text, code text, since date, idle_cause text, decided boolean,
                developed_low boolean, invested_low boolean, determination_no text, determined_on date, rectify_by date)
-LANGUAGE sql STABLE AS $$
+LANGUAGE plpgsql STABLE AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     WITH rules AS MATERIALIZED (
         SELECT runs.policy_land_uses(idle_parcels.policy) AS land_uses,
                runs.policy_share_numerator(idle_parcels.policy #>> '{land,idle_developed_share}') AS dev_n,
@@ -61,7 +66,8 @@ LANGUAGE sql STABLE AS $$
     FROM parcels
     WHERE started AND suspended_since IS NOT NULL
       AND suspended_since + make_interval(years => suspended_years) <= idle_parcels.as_of
-      AND (coalesce(dev_low, false) OR coalesce(inv_low, false) OR (dev_low IS NULL AND inv_low IS NULL))
+      AND (coalesce(dev_low, false) OR coalesce(inv_low, false) OR (dev_low IS NULL AND inv_low IS NULL));
+END
 $$;
 COMMENT ON FUNCTION core.idle_parcels(date, jsonb) IS
     '截至某日的闲置宗地（IDLE-1 未动工、IDLE-2 中止开发）；decided=false 表示数据不足 / idle parcels as of a date; decided = false: undecided for missing data';

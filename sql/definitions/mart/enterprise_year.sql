@@ -25,7 +25,7 @@ SELECT y.year, i.uscc, i.name, i.region_code, i.above_scale,
        v.rd_ratio, v.tech_investment_per_mu AS tech_investment_per_mu_yuan, v.tax_per_emission AS tax_per_emission_yuan
 FROM years y
 CROSS JOIN policy
-CROSS JOIN LATERAL core.enterprise_year_inputs(y.year, policy.content) AS i
+CROSS JOIN LATERAL core.enterprise_year_inputs_as_owner(y.year, policy.content) AS i
 CROSS JOIN LATERAL core.indicator_values(i.land_m2, i.tax_yuan, i.sales_yuan, i.kwh, i.value_added, i.revenue,
                                          i.rd_expense, i.employees_avg, i.energy_tce, i.emissions_t,
                                          i.tech_investment) AS v
