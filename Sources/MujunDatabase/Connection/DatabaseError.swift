@@ -27,6 +27,8 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible {
         case lockHeld = "lock_held"
         /// A migration file changed after it was applied, or an applied one is missing.
         case migrationMismatch = "migration_mismatch"
+        /// `migrate --distribute` on a server without the Citus extension (exit 69).
+        case citusMissing = "citus_missing"
     }
 
     public var code: Code

@@ -147,6 +147,10 @@ public struct Migrator {
     /// Like `migrate()`, and says which definitions were applied too.
     public func run() throws -> Outcome {
         try connection.withLock(.migrate) {
+            // On Citus, mujun_owner must be able to log in to the workers (CitusCluster).
+            if try CitusCluster.prepareOwner(connection) {
+                logger.info("Citus: mujun_owner may now log in (Citus connects to the workers as the current role)")
+            }
             try connection.execute(Migrator.createRecordTable)
             try connection.execute(Migrator.createDefinitionRecordTable)
             let done = try applied()
@@ -192,6 +196,10 @@ public struct Migrator {
                     // a failure names sql/migrations/FILE, the line and the statement.
                     try SQLRunner([migration.script], logger: logger).run(in: tx)
                     if index == pending.count - 1 { try finish(tx) }
+                }
+                // 0001_roles.sql has just made mujun_owner, which the next migration runs as.
+                if migration.runsAsLogin, try CitusCluster.prepareOwner(connection) {
+                    logger.info("Citus: mujun_owner may now log in (Citus connects to the workers as the current role)")
                 }
                 newlyApplied.append(migration)
             }
