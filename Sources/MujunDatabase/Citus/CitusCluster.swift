@@ -2,7 +2,7 @@
 public enum CitusCluster {
     /// The version of the Citus extension in the connected database, or nil on plain PostgreSQL.
     public static func version(_ connection: Connection) throws -> String? {
-        try connection.execute("SELECT extversion FROM pg_extension WHERE extname = 'citus'").scalar()
+        try connection.execute("SELECT (SELECT extversion FROM pg_extension WHERE extname = 'citus')").scalar()
     }
 
     /// The active primary workers, as host:port, in name order.
@@ -24,7 +24,7 @@ public enum CitusCluster {
     public static func prepareOwner(_ connection: Connection) throws -> Bool {
         guard try version(connection) != nil else { return false }
         let canLogin = try connection.execute(
-            "SELECT rolcanlogin FROM pg_roles WHERE rolname = 'mujun_owner'").scalar()
+            "SELECT (SELECT rolcanlogin FROM pg_roles WHERE rolname = 'mujun_owner')").scalar()
         guard canLogin == "f" else { return false }
         try connection.execute("ALTER ROLE mujun_owner LOGIN")
         return true
