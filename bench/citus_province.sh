@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Benchmark (not a test) of issue 17: the province data set of bench/gen_land.py (400 000
+# enterprises, 500 000 parcels, 24 months of tax and power) through ingest, flag run,
+# evaluation and export, on a Citus cluster and on plain PostgreSQL of the same machine, in one
+# run; prints each step's time on both and the ratio, and captures EXPLAIN ANALYZE of the
+# statements over 10 s on Citus (auto_explain) into bench/out/citus/plans.txt.
+#
+#   bench/citus_province.sh COORDINATOR [STEP_TIMEOUT_S=3600]
+#
+# COORDINATOR: a libpq connection string to an empty database with the citus extension and its
+# workers (deploy/citus/README.md); it is migrated and distributed here. The plain side is a
+# fresh database on the bench-land cluster of deploy/local (MUJUN_PG_NAME=bench-land). A step
+# that runs past STEP_TIMEOUT_S is stopped and reported as such.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$here/.."
+coordinator=${1:?usage: bench/citus_province.sh COORDINATOR [STEP_TIMEOUT_S]}
+timeout_s=${2:-3600}
+data=bench/out/land
+out=bench/out/citus
+mkdir -p "$out"
+[ -f "$data/power_2025-12-31.csv" ] || python3 bench/gen_land.py "$data"
+
+if [ -n "${MUJUN_BIN:-}" ]; then bin=$MUJUN_BIN; else
+    swift build -c release --product mujun 2>&1 | tail -1
+    bin=$(swift build -c release --show-bin-path)/mujun
+fi
+
+export MUJUN_PG_NAME=bench-land
+deploy/local/pg.sh setup
+plain_env=$(deploy/local/pg.sh start)
+plain_host=$(eval "$plain_env"; echo "$PGHOST")
+plain="host=$plain_host port=5432 user=postgres dbname=mujun_bench_citus_plain"
+psql -X -d "host=$plain_host port=5432 user=postgres dbname=postgres" -qc "DROP DATABASE IF EXISTS mujun_bench_citus_plain WITH (FORCE)" \
+    -c "CREATE DATABASE mujun_bench_citus_plain" >/dev/null
+
+declare -A seconds
+step() {  # side name command…
+    local side=$1 name=$2; shift 2
+    local start end status=0
+    start=$(date +%s.%N)
+    timeout "$timeout_s" "$@" >"$out/$side.$name.out" 2>"$out/$side.$name.err" || status=$?
+    end=$(date +%s.%N)
+    if [ $status = 124 ]; then seconds[$side.$name]="over ${timeout_s}"
+    elif [ $status != 0 ]; then seconds[$side.$name]="failed($status)"; tail -3 "$out/$side.$name.err" >&2
+    else seconds[$side.$name]=$(printf '%.1f' "$(echo "$end - $start" | bc)"); fi
+    printf '%-6s %-9s %s s\n' "$side" "$name" "${seconds[$side.$name]}" >&2
+}
+
+for side in plain citus; do
+    conn=$plain; [ "$side" = citus ] && conn=$coordinator
+    "$bin" migrate --db "$conn" >/dev/null 2>&1
+    [ "$side" = citus ] && "$bin" migrate --distribute --db "$conn" >/dev/null 2>&1
+    ingest() {
+        for kind in registry parcels tax power; do
+            "$bin" ingest "$kind" "$data/${kind}_2025-12-31.csv" --db "$1" --max-reject-ratio 0 || return $?
+        done
+        "$bin" ingest statistics "$data/statistics_2024-12-31.csv" --db "$1" --max-reject-ratio 0
+        psql -X -d "$1" -qc "ANALYZE"
+    }
+    step "$side" ingest ingest "$conn"
+    explain=""
+    [ "$side" = citus ] && explain="-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=10s -c auto_explain.log_analyze=on -c auto_explain.log_nested_statements=on -c auto_explain.log_level=warning"
+    export PGOPTIONS="$explain"
+    step "$side" flag "$bin" flag --as-of 2025-12-31 --db "$conn"
+    step "$side" evaluate "$bin" evaluate --year 2024 --allow-incomplete --db "$conn"
+    rm -rf "$out/$side.lists"
+    step "$side" export "$bin" export all --date 2025-12-31 --out "$out/$side.lists" --db "$conn"
+    unset PGOPTIONS
+done
+
+echo "step       PostgreSQL   Citus (coordinator + workers)   Citus / PostgreSQL"
+for name in ingest flag evaluate export; do
+    p=${seconds[plain.$name]} c=${seconds[citus.$name]}
+    ratio=$( [[ $p =~ ^[0-9.]+$ && $c =~ ^[0-9.]+$ ]] && printf '%.1f×' "$(echo "$c / $p" | bc -l)" || echo "-")
+    printf '%-10s %10s s %14s s %20s\n' "$name" "$p" "$c" "$ratio"
+done
+if diff -r "$out/plain.lists" "$out/citus.lists" >/dev/null 2>&1; then echo "lists: the same bytes on both"; else echo "lists: DIFFERENT (or missing)"; fi
