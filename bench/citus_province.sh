@@ -20,6 +20,8 @@ data=bench/out/land
 out=bench/out/citus
 mkdir -p "$out"
 [ -f "$data/power_2025-12-31.csv" ] || python3 bench/gen_land.py "$data"
+[ -f "$data/statistics_2024-12-31.csv" ] ||
+    python3 bench/gen_statistics.py "$data/registry_2025-12-31.csv" "$data/statistics_2024-12-31.csv"
 
 if [ -n "${MUJUN_BIN:-}" ]; then bin=$MUJUN_BIN; else
     swift build -c release --product mujun 2>&1 | tail -1
@@ -68,6 +70,10 @@ for side in plain citus; do
     step "$side" export "$bin" export all --date 2025-12-31 --out "$out/$side.lists" --db "$conn"
     unset PGOPTIONS
 done
+
+# auto_explain logs at WARNING, so libpq's default notice processor wrote the plans to each
+# step's stderr.
+for name in flag evaluate export; do echo "== citus $name"; cat "$out/citus.$name.err"; done >"$out/plans.txt"
 
 echo "step       PostgreSQL   Citus (coordinator + workers)   Citus / PostgreSQL"
 for name in ingest flag evaluate export; do
