@@ -55,10 +55,10 @@ for side in plain citus; do
     "$bin" migrate --db "$conn" >/dev/null
     if [ "$side" = citus ]; then "$bin" migrate --distribute --db "$conn" >/dev/null; fi
     step "$side" ingest bash bench/citus_province_ingest.sh "$bin" "$data" "$conn"
-    # Not auto_explain: Citus 13.2 refuses, under auto_explain, statements that read session
-    # temporary tables or call core.parcels_in_scope (the EXPLAIN it sends a worker names a temp
-    # table the worker has not got, or runs a distributed query from a shard), and the flag run
-    # aborts. The statement log costs nothing when a statement is fast.
+    # Not auto_explain: on Citus 13.2 its EXPLAIN of a nested statement that reads a session
+    # temporary table sends a worker a query naming a table the worker has not got, and the flag
+    # run aborts; with log_analyze, Citus also refuses the statements that call
+    # core.parcels_in_scope. The statement log costs nothing when a statement is fast.
     slow=""
     [ "$side" = citus ] && slow="-c log_min_duration_statement=10s"
     export PGOPTIONS="$slow"
